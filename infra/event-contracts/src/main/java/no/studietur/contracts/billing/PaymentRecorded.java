@@ -1,0 +1,17 @@
+package no.studietur.contracts.billing;
+
+import java.time.LocalDate;
+
+import no.studietur.contracts.DomainEvent;
+import no.studietur.contracts.common.Money;
+
+/** A payment was matched to an invoice; {@code invoiceStatus} is PAID or PARTIALLY_PAID afterwards. */
+public record PaymentRecorded(String paymentId, String invoiceId, String invoiceNumber, String registrationId,
+                              String tourId, Money amount, LocalDate paidOn, String kid, String invoiceStatus)
+        implements DomainEvent {
+
+    @Override
+    public String subject() {
+        return invoiceId;
+    }
+}

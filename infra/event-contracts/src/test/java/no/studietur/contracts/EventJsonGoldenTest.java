@@ -1,0 +1,57 @@
+package no.studietur.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON of every event type is part of the contract with other teams (finance reads the billing topic).
+ * These tests fail when a change would alter the wire form. After an intended, compatible change, regenerate
+ * the files with {@code -Dgolden.write=true} and review the diff.
+ */
+class EventJsonGoldenTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final JsonMapper TREE = JsonMapper.builder().build();
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void writesTheGoldenJson(EventType type) throws IOException {
+        byte[] written = EventJson.write(SampleEvents.of(type));
+        Path file = GOLDEN.resolve(type.ceType() + ".json");
+        if (Boolean.getBoolean("golden.write")) {
+            Files.writeString(file, TREE.writerWithDefaultPrettyPrinter().writeValueAsString(TREE.readTree(written)) + "\n");
+        }
+        assertThat(TREE.readTree(written)).isEqualTo(TREE.readTree(Files.readAllBytes(file)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void readsTheGoldenJsonBackToTheSameEvent(EventType type) throws IOException {
+        byte[] golden = Files.readAllBytes(GOLDEN.resolve(type.ceType() + ".json"));
+        assertThat(EventJson.read(golden, type)).isEqualTo(SampleEvents.of(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void ignoresFieldsItDoesNotKnow(EventType type) throws IOException {
+        ObjectNode extended = (ObjectNode) TREE.readTree(Files.readAllBytes(GOLDEN.resolve(type.ceType() + ".json")));
+        extended.put("addedByANewerProducer", "ignored");
+        extended.putObject("nestedAddition").put("level", 2);
+        JsonNode firstObjectField = extended.properties().stream()
+                .map(java.util.Map.Entry::getValue).filter(JsonNode::isObject).findFirst().orElse(null);
+        if (firstObjectField instanceof ObjectNode nested) {
+            nested.put("alsoNew", true);
+        }
+        assertThat(EventJson.read(TREE.writeValueAsBytes(extended), type)).isEqualTo(SampleEvents.of(type));
+    }
+}
