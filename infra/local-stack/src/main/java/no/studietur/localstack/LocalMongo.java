@@ -1,0 +1,65 @@
+package no.studietur.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * A MongoDB wire-compatible server (mongo-java-server) on loopback: in memory for tests, or in an H2 MVStore
+ * file so the local platform keeps its data across restarts. It has no multi-document transactions, which the
+ * services do not need: every state change and its events are one single-document write.
+ */
+public final class LocalMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final MongoBackend backend;
+
+    private LocalMongo(MongoServer server, MongoBackend backend) {
+        this.server = server;
+        this.backend = backend;
+    }
+
+    public static LocalMongo inMemory() {
+        return start(H2Backend.inMemory(), 0);
+    }
+
+    public static LocalMongo onDisk(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(new H2Backend(file.toString()), port);
+    }
+
+    private static LocalMongo start(MongoBackend backend, int port) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", FreePorts.orFree(port));
+        return new LocalMongo(server, backend);
+    }
+
+    /** The connection string of one database, e.g. {@code mongodb://127.0.0.1:27017/registration}. */
+    public String uri(String database) {
+        var address = server.getLocalAddress();
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        backend.close();
+    }
+
+    /** Runs the store as its own process: {@code LocalMongo FILE PORT}. */
+    public static void main(String[] args) throws InterruptedException {
+        LocalMongo mongo = onDisk(Path.of(args[0]), Integer.parseInt(args[1]));
+        Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "mongo-shutdown"));
+        System.out.println("READY mongo " + mongo.uri(""));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,79 @@
+package no.studietur.messaging;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.messaging.Message;
+
+import no.studietur.contracts.DomainEvent;
+import no.studietur.contracts.EventJson;
+import no.studietur.contracts.EventType;
+
+/**
+ * Turns CloudEvents records into typed events and hands each to the handler registered for its type. A service
+ * exposes one as its Spring Cloud Stream consumer function. Types without a handler (another service's
+ * concern, or a newer version) are skipped; a handler's exception goes back to the binder, which retries and
+ * finally dead-letters the record.
+ */
+public final class EventDispatcher implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private final Map<EventType, Consumer<ReceivedEvent<?>>> handlers;
+
+    private EventDispatcher(Map<EventType, Consumer<ReceivedEvent<?>>> handlers) {
+        this.handlers = handlers;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        Map<String, Object> headers = message.getHeaders();
+        String id = CloudEventHeaders.text(headers, CloudEventHeaders.ID);
+        String ceType = CloudEventHeaders.text(headers, CloudEventHeaders.TYPE);
+        EventType type = ceType == null ? null : EventType.fromCeType(ceType).orElse(null);
+        Consumer<ReceivedEvent<?>> handler = type == null ? null : handlers.get(type);
+        if (handler == null) {
+            log.debug("Skipping event {} of type {}", id, ceType);
+            return;
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("Event of type " + ceType + " has no ce_id");
+        }
+        DomainEvent data = EventJson.read(message.getPayload(), type);
+        ReceivedEvent<DomainEvent> event = new ReceivedEvent<>(id, type,
+                CloudEventHeaders.text(headers, CloudEventHeaders.SOURCE),
+                CloudEventHeaders.text(headers, CloudEventHeaders.SUBJECT), CloudEventHeaders.time(headers), data);
+        try (var eventId = MDC.putCloseable("eventId", id);
+             var subject = MDC.putCloseable("subject", event.subject());
+             var tourId = MDC.putCloseable("tourId", data.tourId())) {
+            handler.accept(event);
+        }
+    }
+
+    public static final class Builder {
+
+        private final Map<EventType, Consumer<ReceivedEvent<?>>> handlers = new EnumMap<>(EventType.class);
+
+        /** Registers the handler of one event type. */
+        @SuppressWarnings("unchecked")
+        public <T extends DomainEvent> Builder on(Class<T> eventClass, Consumer<ReceivedEvent<T>> handler) {
+            EventType type = java.util.Arrays.stream(EventType.values())
+                    .filter(candidate -> candidate.payloadClass() == eventClass).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Not an event: " + eventClass));
+            handlers.put(type, event -> handler.accept((ReceivedEvent<T>) event));
+            return this;
+        }
+
+        public EventDispatcher build() {
+            return new EventDispatcher(new EnumMap<>(handlers));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package no.studietur.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** What every service gets: the relay, its producer, the topics it writes and readiness for broker and store. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // Idempotent, fully acknowledged sends keep each tour's events in order even when a send is retried.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, properties.source().replace("/", "") + "-outbox");
+        return new OutboxRelay(mongo, new KafkaProducer<>(config), properties);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics producedTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(properties.producedTopics().stream()
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin readinessAdmin(KafkaProperties kafka) {
+        return Admin.create(kafka.buildAdminProperties());
+    }
+
+    @Bean
+    BrokerHealthIndicator brokerHealthIndicator(Admin readinessAdmin) {
+        return new BrokerHealthIndicator(readinessAdmin);
+    }
+
+    @Bean
+    StoreHealthIndicator storeHealthIndicator(MongoTemplate mongo) {
+        return new StoreHealthIndicator(mongo);
+    }
+}

@@ -1,0 +1,27 @@
+package no.studietur.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param source             the CloudEvents source of what this service publishes, e.g. {@code /registration-service}
+ * @param outboxCollections  the collections whose documents carry an outbox for the relay to publish
+ * @param producedTopics     the topics this service writes; created at start-up with {@code partitions}
+ * @param partitions         partitions per topic: the upper bound of consumer instances per group
+ * @param pollInterval       how often the relay looks for pending events when nobody nudges it
+ * @param batchSize          how many documents the relay takes per round
+ */
+@ConfigurationProperties("studietur.messaging")
+public record MessagingProperties(String source, List<String> outboxCollections, List<String> producedTopics,
+                                  Integer partitions, Duration pollInterval, Integer batchSize) {
+
+    public MessagingProperties {
+        outboxCollections = outboxCollections == null ? List.of() : List.copyOf(outboxCollections);
+        producedTopics = producedTopics == null ? List.of() : List.copyOf(producedTopics);
+        partitions = partitions == null ? 6 : partitions;
+        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        batchSize = batchSize == null ? 500 : batchSize;
+    }
+}

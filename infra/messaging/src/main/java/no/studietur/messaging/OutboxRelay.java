@@ -1,0 +1,169 @@
+package no.studietur.messaging;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+
+/**
+ * Publishes the events waiting in aggregate documents and then removes them from the documents.
+ *
+ * <p>Publishing happens before removal, so a crash in between publishes the events again after restart:
+ * at-least-once, made exactly-once in effect by idempotent consumers. Only the events that were published are
+ * pulled, so events appended meanwhile stay for the next round. A writer calls {@link #nudge()} after a write
+ * so events leave within milliseconds; the poll interval only bounds the delay after a restart or a failure.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Bson HAS_PENDING_EVENTS = Filters.exists(Outbox.FIELD + ".0");
+
+    private final MongoTemplate mongo;
+    private final Producer<String, byte[]> producer;
+    private final MessagingProperties properties;
+    private final Semaphore nudges = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, MessagingProperties properties) {
+        this.mongo = mongo;
+        this.producer = producer;
+        this.properties = properties;
+    }
+
+    /** Asks the relay to look for pending events now. */
+    public void nudge() {
+        nudges.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        nudge();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        long failures = 0;
+        while (running) {
+            try {
+                nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                nudges.drainPermits();
+                while (running && relayOnce() > 0) {
+                    failures = 0;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                log.warn("Outbox relay round failed ({} in a row); events stay pending: {}", failures, e.toString());
+                sleepQuietly(Math.min(5_000, 100L << Math.min(failures, 6)));
+            }
+        }
+    }
+
+    /** Publishes one batch per collection; returns how many events were published. */
+    int relayOnce() {
+        int published = 0;
+        for (String collection : properties.outboxCollections()) {
+            published += relay(collection);
+        }
+        return published;
+    }
+
+    private int relay(String collection) {
+        var documents = mongo.getCollection(collection).find(HAS_PENDING_EVENTS)
+                .projection(Projections.include(Outbox.FIELD)).limit(properties.batchSize())
+                .into(new ArrayList<>());
+        if (documents.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        List<WriteModel<Document>> removals = new ArrayList<>();
+        int count = 0;
+        for (Document document : documents) {
+            List<Object> publishedIds = new ArrayList<>();
+            for (Document event : document.getList(Outbox.FIELD, Document.class)) {
+                sends.add(producer.send(record(event)));
+                publishedIds.add(event.getString("eventId"));
+            }
+            count += publishedIds.size();
+            removals.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
+                    Updates.pull(Outbox.FIELD, Filters.in("eventId", publishedIds))));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            awaitAcknowledgement(send);
+        }
+        mongo.getCollection(collection).bulkWrite(removals);
+        return count;
+    }
+
+    private ProducerRecord<String, byte[]> record(Document event) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.bytes("1.0"));
+        headers.add(CloudEventHeaders.ID, CloudEventHeaders.bytes(event.getString("eventId")));
+        headers.add(CloudEventHeaders.TYPE, CloudEventHeaders.bytes(event.getString("type")));
+        headers.add(CloudEventHeaders.SOURCE, CloudEventHeaders.bytes(properties.source()));
+        headers.add(CloudEventHeaders.SUBJECT, CloudEventHeaders.bytes(event.getString("subject")));
+        headers.add(CloudEventHeaders.TIME, CloudEventHeaders.bytes(event.get("time", Date.class).toInstant().toString()));
+        headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.bytes(CloudEventHeaders.JSON));
+        return new ProducerRecord<>(event.getString("topic"), null, event.getString("key"),
+                CloudEventHeaders.bytes(event.getString("data")), headers);
+    }
+
+    private static void awaitAcknowledgement(Future<RecordMetadata> send) {
+        try {
+            send.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Publishing failed", e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

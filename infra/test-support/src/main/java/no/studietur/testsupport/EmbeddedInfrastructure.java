@@ -1,0 +1,69 @@
+package no.studietur.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import no.studietur.localstack.LocalKafka;
+import no.studietur.localstack.LocalMail;
+import no.studietur.localstack.LocalMongo;
+import no.studietur.localstack.ReceivedMail;
+
+/** The local stack inside the test JVM: a KRaft broker in a temporary folder, an in-memory store, GreenMail. */
+final class EmbeddedInfrastructure implements TestInfrastructure {
+
+    private final LocalKafka kafka;
+    private final LocalMongo mongo;
+    private final LocalMail mail;
+
+    EmbeddedInfrastructure() {
+        try {
+            kafka = LocalKafka.start(Files.createTempDirectory("studietur-kafka"), 0, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        mongo = LocalMongo.inMemory();
+        mail = LocalMail.start(0, -1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mail.close();
+            mongo.close();
+            kafka.close();
+        }, "test-infrastructure-shutdown"));
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public String mongoUri(String database) {
+        return mongo.uri(database);
+    }
+
+    @Override
+    public String smtpHost() {
+        return mail.smtpHost();
+    }
+
+    @Override
+    public int smtpPort() {
+        return mail.smtpPort();
+    }
+
+    @Override
+    public List<ReceivedMail> receivedMail() {
+        return mail.messages();
+    }
+
+    @Override
+    public void clearMail() {
+        mail.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "embedded (Kafka " + kafka.bootstrapServers() + ", " + mongo.uri("") + ", SMTP " + smtpPort() + ")";
+    }
+}
