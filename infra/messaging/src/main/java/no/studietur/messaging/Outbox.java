@@ -3,6 +3,7 @@ package no.studietur.messaging;
 import java.time.Clock;
 import java.util.Arrays;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -25,6 +26,17 @@ public final class Outbox {
         Object[] pending = Arrays.stream(events).map(event -> OutboxEvent.of(event, clock.instant())).toArray();
         update.push(FIELD).each(pending);
         return update;
+    }
+
+    /** Inserts a new aggregate together with the events its creation causes, in one write. */
+    public static void insert(MongoTemplate mongo, Object aggregate, String collection, Clock clock,
+                              DomainEvent... events) {
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(aggregate, document);
+        document.put(FIELD, Arrays.stream(events)
+                .map(event -> mongo.getConverter().convertToMongoType(OutboxEvent.of(event, clock.instant())))
+                .toList());
+        mongo.insert(document, collection);
     }
 
     /** Matches only an aggregate that has not yet handled this event. */

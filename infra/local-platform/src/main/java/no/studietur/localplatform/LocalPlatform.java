@@ -1,0 +1,181 @@
+package no.studietur.localplatform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform on one machine: a Kafka broker, the store and the mail server, then the four services, each
+ * its own process, with data and logs under {@code infra/local-platform/data}. Prints the URLs when everything is
+ * ready; Ctrl-C stops the services first and the infrastructure last. A second start reuses the data.
+ */
+public final class LocalPlatform {
+
+    static final int KAFKA = 9092;
+    static final int KAFKA_CONTROLLER = 9093;
+    static final int MONGO = 27017;
+    static final int SMTP = 2525;
+    static final int INBOX = 8025;
+    static final List<Service> SERVICES = List.of(
+            new Service("registration-service", 8080, "public web pages and registration API"),
+            new Service("tour-catalog-service", 8081, "tours, cases, seats"),
+            new Service("billing-service", 8082, "invoices (operator)"),
+            new Service("notification-service", 8083, "sent messages (operator)"));
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    record Service(String name, int port, String what) {
+    }
+
+    private final Path root;
+    private final String version;
+    private final Path data;
+    private final List<Process> infrastructure = new ArrayList<>();
+    private final List<Process> services = new ArrayList<>();
+    private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
+    private final String classpath = System.getProperty("java.class.path");
+
+    LocalPlatform(Path root, String version) {
+        this.root = root;
+        this.version = version;
+        this.data = root.resolve("infra/local-platform/data");
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalPlatform platform = new LocalPlatform(Path.of(args[0]).toAbsolutePath(), args[1]);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "local-platform-shutdown"));
+        platform.start();
+        Thread.currentThread().join();
+    }
+
+    void start() throws Exception {
+        long started = System.nanoTime();
+        Files.createDirectories(data.resolve("logs"));
+        for (Service service : SERVICES) {
+            Path jar = jar(service);
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException("Missing " + jar + ": build with ./mvnw -Plocal from the repository root");
+            }
+        }
+        infrastructure.add(launch("kafka", List.of(javaCommand, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
+                "no.studietur.localstack.LocalKafka", data.resolve("kafka").toString(), String.valueOf(KAFKA),
+                String.valueOf(KAFKA_CONTROLLER))));
+        infrastructure.add(launch("mongo", List.of(javaCommand, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath,
+                "no.studietur.localstack.LocalMongo", data.resolve("mongo/studietur.mv").toString(),
+                String.valueOf(MONGO))));
+        infrastructure.add(launch("mail", List.of(javaCommand, "-Xmx128m", "-XX:+UseSerialGC", "-cp", classpath,
+                "no.studietur.localstack.LocalMail", String.valueOf(SMTP), String.valueOf(INBOX))));
+        awaitPort("Kafka", KAFKA);
+        awaitPort("MongoDB", MONGO);
+        awaitPort("SMTP", SMTP);
+        long infrastructureReady = System.nanoTime();
+        for (Service service : SERVICES) {
+            services.add(launch(service.name(), List.of(javaCommand, "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
+                    "-XX:+ExitOnOutOfMemoryError", "-jar", jar(service).toString(), "--spring.profiles.active=local")));
+        }
+        CompletableFuture.allOf(SERVICES.stream()
+                .map(service -> CompletableFuture.runAsync(() -> awaitReady(service))).toArray(CompletableFuture[]::new))
+                .join();
+        printReady(Duration.ofNanos(infrastructureReady - started), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    void stop() {
+        stopAll(services);
+        stopAll(infrastructure);
+    }
+
+    private static void stopAll(List<Process> processes) {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Path jar(Service service) {
+        return root.resolve(service.name()).resolve("target").resolve(service.name() + "-" + version + "-exec.jar");
+    }
+
+    private Process launch(String name, List<String> command) {
+        try {
+            Path log = data.resolve("logs").resolve(name + ".log");
+            return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitPort(String what, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException(what + " did not open port " + port + "; see infra/local-platform/data/logs");
+    }
+
+    private void awaitReady(Service service) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException(service.name() + " did not become ready; see infra/local-platform/data/logs/"
+                + service.name() + ".log");
+    }
+
+    private void printReady(Duration infrastructureReady, Duration allReady) {
+        StringBuilder out = new StringBuilder("\nStudietur is running (infrastructure ready in %.1f s, everything in %.1f s)\n\n"
+                .formatted(infrastructureReady.toMillis() / 1000.0, allReady.toMillis() / 1000.0));
+        for (Service service : SERVICES) {
+            out.append("  %-22s http://localhost:%d  (%s)%n".formatted(service.name(), service.port(), service.what()));
+        }
+        out.append("  %-22s http://localhost:%d%n".formatted("mail inbox", INBOX));
+        out.append("  %-22s localhost:%d%n".formatted("kafka", KAFKA));
+        out.append("  %-22s mongodb://localhost:%d%n".formatted("mongodb", MONGO));
+        out.append("  %-22s localhost:%d%n".formatted("smtp", SMTP));
+        out.append("\n  Operator login (local only): operator / operator\n");
+        out.append("  Tours: curl http://localhost:8081/api/tours\n");
+        out.append("  Logs and data: infra/local-platform/data\n  Stop: Ctrl-C\n");
+        System.out.println(out);
+    }
+}

@@ -1,0 +1,19 @@
+package no.studietur.web;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param publicPaths      what anyone may call (Ant patterns, optionally prefixed with an HTTP method and a
+ *                         space, e.g. {@code "POST /api/registrations"}); everything else needs an operator
+ * @param operatorUsername the development operator's name; only the local profile sets it
+ * @param operatorPassword the development operator's password
+ */
+@ConfigurationProperties("studietur.access")
+public record AccessProperties(List<String> publicPaths, String operatorUsername, String operatorPassword) {
+
+    public AccessProperties {
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+    }
+}

@@ -1,0 +1,28 @@
+package no.studietur.web;
+
+import org.springframework.http.HttpStatus;
+
+/** A well-formed request the domain refuses, e.g. a registration for a closed tour; answered as problem+json. */
+public class RequestRefused extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String title;
+
+    public RequestRefused(HttpStatus status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    public static RequestRefused notFound(String what) {
+        return new RequestRefused(HttpStatus.NOT_FOUND, "Not found", what + " does not exist");
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,60 @@
+package no.studietur.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what: the public paths a service lists are open, health is open, and everything else needs the
+ * OPERATOR role. In local mode the operator logs in with HTTP Basic and development credentials; without
+ * them configured there is no operator login at all (production plugs in its identity provider here).
+ */
+@AutoConfiguration(beforeName = {"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
+@EnableConfigurationProperties(AccessProperties.class)
+public class WebSupportAutoConfiguration {
+
+    public static final String OPERATOR = "OPERATOR";
+
+    @Bean
+    SecurityFilterChain accessRules(HttpSecurity http, AccessProperties access) throws Exception {
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/asyncapi.yaml",
+                    "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+            for (String path : access.publicPaths()) {
+                String[] methodAndPattern = path.trim().split("\\s+", 2);
+                if (methodAndPattern.length == 2) {
+                    requests.requestMatchers(HttpMethod.valueOf(methodAndPattern[0]), methodAndPattern[1]).permitAll();
+                } else {
+                    requests.requestMatchers(methodAndPattern[0]).permitAll();
+                }
+            }
+            requests.anyRequest().hasRole(OPERATOR);
+        });
+        http.httpBasic(Customizer.withDefaults());
+        // The API is called by programs, not by a logged-in browser: no session cookie, so no CSRF to guard.
+        http.csrf(csrf -> csrf.disable());
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService operators(AccessProperties access) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        if (access.operatorUsername() != null && access.operatorPassword() != null) {
+            users.createUser(User.withUsername(access.operatorUsername())
+                    .password(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(access.operatorPassword()))
+                    .roles(OPERATOR).build());
+        }
+        return users;
+    }
+}

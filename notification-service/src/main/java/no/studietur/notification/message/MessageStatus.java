@@ -1,0 +1,5 @@
+package no.studietur.notification.message;
+
+public enum MessageStatus {
+    PENDING, SENT, FAILED
+}

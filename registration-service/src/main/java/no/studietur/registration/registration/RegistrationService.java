@@ -1,0 +1,205 @@
+package no.studietur.registration.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import no.studietur.contracts.DomainEvent;
+import no.studietur.contracts.common.ContactPerson;
+import no.studietur.contracts.common.InvoiceAddress;
+import no.studietur.contracts.common.Organisation;
+import no.studietur.contracts.common.Participant;
+import no.studietur.contracts.common.RegistrationDetails;
+import no.studietur.contracts.registration.RegistrationConfirmed;
+import no.studietur.contracts.registration.RegistrationPlaced;
+import no.studietur.contracts.registration.RegistrationWaitlisted;
+import no.studietur.contracts.seat.SeatsRejected;
+import no.studietur.contracts.seat.SeatsReserved;
+import no.studietur.contracts.seat.SeatsWaitlisted;
+import no.studietur.messaging.Outbox;
+import no.studietur.messaging.OutboxRelay;
+import no.studietur.messaging.ReceivedEvent;
+import no.studietur.registration.tour.TourReadModel;
+import no.studietur.registration.tour.TourReadModels;
+import no.studietur.web.InvalidFields;
+import no.studietur.web.RequestRefused;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Places registrations and moves them through the saga as the catalog's seat decisions arrive. */
+@Service
+public class RegistrationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
+    private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder().build();
+    private static final int MAX_ATTEMPTS = 20;
+
+    private final MongoTemplate mongo;
+    private final TourReadModels tours;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    RegistrationService(MongoTemplate mongo, TourReadModels tours, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.tours = tours;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a valid registration as PENDING with its RegistrationPlaced event. With an idempotency key, a
+     * repeated request returns the registration the first one created, and a different request under the
+     * same key is refused.
+     */
+    public Registration place(RegistrationRequest request, String idempotencyKey, String channel) {
+        String fingerprint = fingerprint(request);
+        if (idempotencyKey != null) {
+            Optional<Registration> earlier = findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return sameRequestOrRefuse(earlier.get(), fingerprint);
+            }
+        }
+        if (!OrganisationNumbers.isValid(request.organisation().country(), request.organisation().organisationNumber())) {
+            throw new InvalidFields(Map.of("organisation.organisationNumber",
+                    "not a valid organisation number for " + request.organisation().country()));
+        }
+        TourReadModel tour = tours.find(request.tourId()).orElseThrow(() -> new RequestRefused(
+                HttpStatus.UNPROCESSABLE_CONTENT, "Unknown tour", "There is no tour " + request.tourId()));
+        if (!tour.openForRegistration(clock.instant())) {
+            throw new RequestRefused(HttpStatus.UNPROCESSABLE_CONTENT, "Registration closed",
+                    "Tour " + request.tourId() + " does not take registrations now");
+        }
+        Registration registration = new Registration(UUID.randomUUID().toString(), tour.id(),
+                RegistrationStatus.PENDING, details(request, tour), channel, tour.summary(),
+                tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint, 0);
+        try {
+            Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
+                    registration.tourId(), registration.details(), channel, registration.placedAt()));
+        } catch (DuplicateKeyException concurrentSameKey) {
+            return sameRequestOrRefuse(findByIdempotencyKey(idempotencyKey).orElseThrow(), fingerprint);
+        }
+        relay.nudge();
+        return registration;
+    }
+
+    public Optional<Registration> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Registration.class));
+    }
+
+    public void seatsReserved(ReceivedEvent<SeatsReserved> event) {
+        transition(event.data().registrationId(), event.id(),
+                Set.of(RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED), registration -> new Change(
+                        new Update().set("status", RegistrationStatus.CONFIRMED).set("decidedAt", clock.instant())
+                                .unset("waitlistPosition"),
+                        new RegistrationConfirmed(registration.id(), registration.tourId(), registration.tour(),
+                                registration.details(), registration.agreedPolicy(),
+                                event.data().promotedFromWaitlist(), registration.placedAt(), clock.instant())));
+    }
+
+    public void seatsWaitlisted(ReceivedEvent<SeatsWaitlisted> event) {
+        transition(event.data().registrationId(), event.id(), Set.of(RegistrationStatus.PENDING),
+                registration -> new Change(
+                        new Update().set("status", RegistrationStatus.WAITLISTED).set("decidedAt", clock.instant())
+                                .set("waitlistPosition", event.data().position()),
+                        new RegistrationWaitlisted(registration.id(), registration.tourId(), registration.tour(),
+                                registration.details(), event.data().position(), clock.instant())));
+    }
+
+    public void seatsRejected(ReceivedEvent<SeatsRejected> event) {
+        transition(event.data().registrationId(), event.id(), Set.of(RegistrationStatus.PENDING),
+                registration -> new Change(new Update().set("status", RegistrationStatus.REJECTED)
+                        .set("decidedAt", clock.instant()).set("rejectionReason", event.data().reason())));
+    }
+
+    private record Change(Update update, DomainEvent... events) {
+    }
+
+    /**
+     * Applies a change to a registration in one write, conditional on the version it was computed from and on
+     * the triggering event not having been handled yet; the event id is recorded in the same write.
+     */
+    private void transition(String registrationId, String eventId, Set<RegistrationStatus> from,
+                            Function<Registration, Change> change) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Registration registration = find(registrationId).orElse(null);
+            if (registration == null) {
+                log.warn("Event {} names unknown registration {}", eventId, registrationId);
+                return;
+            }
+            if (!from.contains(registration.status())) {
+                log.info("Registration {} is {}; event {} changes nothing", registrationId, registration.status(), eventId);
+                return;
+            }
+            Change next = change.apply(registration);
+            Update update = Outbox.markHandled(next.update().inc("version", 1), eventId);
+            Outbox.append(update, clock, next.events());
+            Query unchanged = Query.query(Criteria.where("_id").is(registrationId)
+                    .and("version").is(registration.version()).andOperator(Outbox.notYetHandled(eventId)));
+            if (mongo.updateFirst(unchanged, update, Registration.class).getModifiedCount() == 1) {
+                relay.nudge();
+                return;
+            }
+        }
+        throw new IllegalStateException("Registration " + registrationId + " kept changing; event " + eventId
+                + " is left to the retry");
+    }
+
+    private Optional<Registration> findByIdempotencyKey(String key) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(key)),
+                Registration.class));
+    }
+
+    private static Registration sameRequestOrRefuse(Registration earlier, String fingerprint) {
+        if (!earlier.requestFingerprint().equals(fingerprint)) {
+            throw new RequestRefused(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request");
+        }
+        return earlier;
+    }
+
+    private static RegistrationDetails details(RegistrationRequest request, TourReadModel tour) {
+        var organisation = request.organisation();
+        var contact = request.contact();
+        var invoice = request.invoice();
+        String defaultLanguage = tour.summary().language();
+        List<Participant> participants = request.participants().stream().map(participant -> new Participant(
+                UUID.randomUUID().toString(), participant.fullName().strip(), participant.jobTitle(),
+                participant.department(), participant.mobile(), participant.email(), participant.dietaryNeeds(),
+                participant.otherNeeds(), participant.language() == null ? defaultLanguage : participant.language()))
+                .toList();
+        return new RegistrationDetails(
+                new Organisation(organisation.name().strip(), organisation.organisationNumber().replace(" ", ""),
+                        organisation.country()),
+                new ContactPerson(contact.name().strip(), contact.email(), contact.phone()),
+                new InvoiceAddress(invoice.street(), invoice.postcode(), invoice.town(), invoice.country(),
+                        invoice.buyerReference(), invoice.delivery() == null ? "EMAIL_PDF" : invoice.delivery(),
+                        invoice.email() == null ? contact.email() : invoice.email()),
+                participants, request.heardAbout());
+    }
+
+    private static String fingerprint(RegistrationRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(FINGERPRINT_JSON.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package no.studietur.registration.registration;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A registration as its id-holder sees it. The id is an unguessable UUID that works like an order secret,
+ * so the answer names people but shows no contact details.
+ */
+public record RegistrationView(String id, String tourId, String tourTitle, RegistrationStatus status,
+                               Integer waitlistPosition, String rejectionReason, String organisation,
+                               List<ParticipantView> participants, Instant placedAt, Instant decidedAt) {
+
+    public record ParticipantView(String participantId, String fullName) {
+    }
+
+    static RegistrationView of(Registration registration) {
+        return new RegistrationView(registration.id(), registration.tourId(), registration.tour().title(),
+                registration.status(), registration.waitlistPosition(), registration.rejectionReason(),
+                registration.details().organisation().name(),
+                registration.details().participants().stream()
+                        .map(participant -> new ParticipantView(participant.participantId(), participant.fullName()))
+                        .toList(),
+                registration.placedAt(), registration.decidedAt());
+    }
+}

@@ -1,0 +1,36 @@
+package no.studietur.catalog.tour;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import no.studietur.contracts.common.Money;
+
+/** The parts of a tour's day-by-day program and its practical details. */
+public final class Program {
+
+    private Program() {
+    }
+
+    public enum ItemKind { VISIT, SEMINAR, MEAL, TRANSPORT, FREE_TIME }
+
+    public record Venue(String name, String address) {
+    }
+
+    public record Speaker(String name, String role) {
+    }
+
+    /** One timed item; {@code caseNumber} links a site-visit case of the library. */
+    public record Item(LocalDate day, LocalTime start, LocalTime end, ItemKind kind, String title, Venue venue,
+                       String host, List<Speaker> speakers, List<String> topics, Integer caseNumber) {
+    }
+
+    /** A recommended flight, booked and paid by the participants themselves. */
+    public record TravelSuggestion(String carrier, String flightNumber, String from, String to,
+                                   java.time.LocalDateTime departure, java.time.LocalDateTime arrival,
+                                   Money estimatedPrice) {
+    }
+
+    public record Destination(String place, String municipality, String country) {
+    }
+}

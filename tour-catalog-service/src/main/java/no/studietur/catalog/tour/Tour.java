@@ -1,0 +1,36 @@
+package no.studietur.catalog.tour;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import no.studietur.catalog.seat.SeatInventory;
+import no.studietur.contracts.common.CancellationPolicy;
+import no.studietur.contracts.common.Money;
+import no.studietur.contracts.common.VatTreatment;
+
+/**
+ * A tour and, in the same document, its seat inventory, so that a seat decision and the events it causes are one
+ * atomic write. {@code version} guards every conditional update.
+ */
+@Document("tours")
+public record Tour(@Id String id, TourKind kind, String title, String summary, String description,
+                   String targetAudience, Program.Destination destination, String timeZone, LocalDate startDate,
+                   LocalDate endDate, List<Program.Item> program, String tourLeader, Money pricePerParticipant,
+                   VatTreatment vat, List<String> includes, List<String> excludes,
+                   List<Program.TravelSuggestion> recommendedTravel, int minimumParticipants,
+                   Instant registrationDeadline, CancellationPolicy cancellationPolicy, List<String> languages,
+                   List<String> themes, TourStatus status, SeatInventory seats, long version) {
+
+    public Tour {
+        program = program == null ? List.of() : List.copyOf(program);
+        includes = includes == null ? List.of() : List.copyOf(includes);
+        excludes = excludes == null ? List.of() : List.copyOf(excludes);
+        recommendedTravel = recommendedTravel == null ? List.of() : List.copyOf(recommendedTravel);
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        themes = themes == null ? List.of() : List.copyOf(themes);
+    }
+}
