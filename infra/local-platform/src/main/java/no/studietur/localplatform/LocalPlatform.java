@@ -68,14 +68,12 @@ public final class LocalPlatform {
                 throw new IllegalStateException("Missing " + jar + ": build with ./mvnw -Plocal from the repository root");
             }
         }
-        infrastructure.add(launch("kafka", List.of(javaCommand, "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
-                "no.studietur.localstack.LocalKafka", data.resolve("kafka").toString(), String.valueOf(KAFKA),
-                String.valueOf(KAFKA_CONTROLLER))));
-        infrastructure.add(launch("mongo", List.of(javaCommand, "-Xmx256m", "-XX:+UseSerialGC", "-cp", classpath,
-                "no.studietur.localstack.LocalMongo", data.resolve("mongo/studietur.mv").toString(),
-                String.valueOf(MONGO))));
-        infrastructure.add(launch("mail", List.of(javaCommand, "-Xmx128m", "-XX:+UseSerialGC", "-cp", classpath,
-                "no.studietur.localstack.LocalMail", String.valueOf(SMTP), String.valueOf(INBOX))));
+        infrastructure.add(launch("kafka", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalKafka",
+                data.resolve("kafka").toString(), String.valueOf(KAFKA), String.valueOf(KAFKA_CONTROLLER))));
+        infrastructure.add(launch("mongo", infrastructureCommand("-Xmx256m", "no.studietur.localstack.LocalMongo",
+                data.resolve("mongo/studietur.mv").toString(), String.valueOf(MONGO))));
+        infrastructure.add(launch("mail", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
+                String.valueOf(SMTP), String.valueOf(INBOX))));
         awaitPort("Kafka", KAFKA);
         awaitPort("MongoDB", MONGO);
         awaitPort("SMTP", SMTP);
@@ -88,6 +86,13 @@ public final class LocalPlatform {
                 .map(service -> CompletableFuture.runAsync(() -> awaitReady(service))).toArray(CompletableFuture[]::new))
                 .join();
         printReady(Duration.ofNanos(infrastructureReady - started), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private List<String> infrastructureCommand(String heap, String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(javaCommand, heap, "-XX:+UseSerialGC",
+                "-Dlogback.configurationFile=local-stack-logback.xml", "-cp", classpath, mainClass));
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     void stop() {

@@ -1,0 +1,133 @@
+package no.studietur.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import no.studietur.contracts.EventType;
+import no.studietur.contracts.Topics;
+import no.studietur.contracts.tour.TourCancelled;
+import no.studietur.testsupport.TestInfrastructure;
+import no.studietur.testsupport.TopicProbe;
+
+/** The outbox relay, the CloudEvents wire form and dead-lettering, against a real broker and store. */
+class MessagingIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static ConfigurableApplicationContext service;
+
+    @BeforeAll
+    static void startService() {
+        service = start();
+    }
+
+    @AfterAll
+    static void stopService() {
+        service.close();
+    }
+
+    private static ConfigurableApplicationContext start() {
+        Map<String, Object> infrastructure = Map.copyOf(TestInfrastructure.get().springProperties("messaging-test"));
+        return new SpringApplicationBuilder(MessagingTestApplication.class)
+                .properties("spring.config.name=messaging-test").properties(infrastructure).run();
+    }
+
+    @Test
+    void anEventWrittenBeforeACrashIsPublishedAfterTheRestart() {
+        String tourId = "tour-" + UUID.randomUUID();
+        try (TopicProbe probe = new TopicProbe(Topics.TOURS)) {
+            // The process dies right after its write: the event sits in the document, unpublished.
+            service.getBean(OutboxRelay.class).stop();
+            MongoTemplate mongo = service.getBean(MongoTemplate.class);
+            Outbox.insert(mongo, new Document("_id", tourId).append("state", "cancelled"), "aggregates",
+                    Clock.systemUTC(), new TourCancelled(tourId, "Too few participants", Instant.now()));
+            service.close();
+            assertThat(probe.drain(Duration.ofSeconds(1))).noneMatch(record -> tourId.equals(record.key()));
+
+            service = start();
+
+            var published = probe.await(record -> tourId.equals(record.key()), WAIT);
+            assertThat(published.type()).isEqualTo(EventType.TOUR_CANCELLED.ceType());
+            assertThat(published.headers()).containsEntry("ce_specversion", "1.0")
+                    .containsEntry("ce_source", "/messaging-test").containsEntry("ce_subject", tourId)
+                    .containsEntry("content-type", "application/json").containsKeys("ce_id", "ce_time");
+            assertThat(published.data()).contains("\"reason\":\"Too few participants\"");
+            Document stored = service.getBean(MongoTemplate.class).findById(tourId, Document.class, "aggregates");
+            awaitEmptyOutbox(tourId);
+            assertThat(stored).isNotNull();
+        }
+    }
+
+    @Test
+    void aConsumerReceivesTheTypedEventWithItsAttributes() {
+        String tourId = "tour-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        TopicProbe.send("test-tours", tourId, eventId, EventType.TOUR_CANCELLED.ceType(),
+                "{\"tourId\":\"" + tourId + "\",\"reason\":\"weather\",\"cancelledAt\":\"2027-01-01T10:00:00Z\",\"futureField\":1}");
+
+        awaitReceived(eventId);
+        var event = MessagingTestApplication.RECEIVED.stream().filter(received -> received.id().equals(eventId))
+                .findFirst().orElseThrow();
+        assertThat(event.type()).isEqualTo(EventType.TOUR_CANCELLED);
+        assertThat(event.source()).isEqualTo("/test");
+        assertThat(event.data()).isEqualTo(new TourCancelled(tourId, "weather", Instant.parse("2027-01-01T10:00:00Z")));
+    }
+
+    @Test
+    void aRecordThatKeepsFailingGoesToTheDeadLetterTopicAfterBoundedRetries() {
+        String tourId = "tour-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        try (TopicProbe deadLetters = new TopicProbe("messaging-test.dlq")) {
+            TopicProbe.send("test-tours", tourId, eventId, EventType.TOUR_CANCELLED.ceType(),
+                    "{\"tourId\":\"" + tourId + "\",\"reason\":\"" + MessagingTestApplication.POISON
+                            + "\",\"cancelledAt\":\"2027-01-01T10:00:00Z\"}");
+
+            var dead = deadLetters.await(record -> eventId.equals(record.id()), WAIT);
+            assertThat(dead.headers()).containsEntry("x-original-topic", "test-tours").containsKey("x-exception-message");
+            assertThat(dead.headers().get("x-exception-message")).contains("cannot handle " + eventId);
+            assertThat(dead.data()).contains(MessagingTestApplication.POISON);
+        }
+        // The consumer moved on: a later record on the same partition is still handled.
+        String nextId = UUID.randomUUID().toString();
+        TopicProbe.send("test-tours", tourId, nextId, EventType.TOUR_CANCELLED.ceType(),
+                "{\"tourId\":\"" + tourId + "\",\"reason\":\"ok\",\"cancelledAt\":\"2027-01-01T10:00:00Z\"}");
+        awaitReceived(nextId);
+    }
+
+    private static void awaitReceived(String eventId) {
+        awaitTrue(() -> MessagingTestApplication.RECEIVED.stream().anyMatch(event -> event.id().equals(eventId)),
+                "event " + eventId + " received");
+    }
+
+    private static void awaitEmptyOutbox(String id) {
+        awaitTrue(() -> service.getBean(MongoTemplate.class).findById(id, Document.class, "aggregates")
+                .getList(Outbox.FIELD, Document.class).isEmpty(), "outbox of " + id + " emptied");
+    }
+
+    static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
