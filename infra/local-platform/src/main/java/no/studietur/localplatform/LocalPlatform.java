@@ -80,7 +80,9 @@ public final class LocalPlatform {
         long infrastructureReady = System.nanoTime();
         for (Service service : SERVICES) {
             services.add(launch(service.name(), List.of(javaCommand, "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
-                    "-XX:+ExitOnOutOfMemoryError", "-jar", jar(service).toString(), "--spring.profiles.active=local")));
+                    "-XX:+ExitOnOutOfMemoryError", "-jar", jar(service).toString(), "--spring.profiles.active=local",
+                    // One JSON object per line, with the registration and event ids from the log context.
+                    "--logging.structured.format.console=ecs")));
         }
         CompletableFuture.allOf(SERVICES.stream()
                 .map(service -> CompletableFuture.runAsync(() -> awaitReady(service))).toArray(CompletableFuture[]::new))

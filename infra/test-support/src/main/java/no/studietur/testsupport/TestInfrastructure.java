@@ -16,6 +16,9 @@ import no.studietur.localstack.ReceivedMail;
  */
 public interface TestInfrastructure {
 
+    /** The operator's name and password in tests, as in local mode. */
+    String OPERATOR = "operator";
+
     String kafkaBootstrapServers();
 
     String mongoUri(String database);
@@ -40,6 +43,10 @@ public interface TestInfrastructure {
         properties.put("spring.mongodb.uri", mongoUri(database));
         properties.put("spring.mail.host", smtpHost());
         properties.put("spring.mail.port", String.valueOf(smtpPort()));
+        properties.put("studietur.access.operator-username", OPERATOR);
+        properties.put("studietur.access.operator-password", OPERATOR);
+        // Tests that dead-letter on purpose would otherwise bury real failures under the binder's stack traces.
+        properties.put("logging.level.org.springframework.integration.handler.LoggingHandler", "off");
         return properties;
     }
 

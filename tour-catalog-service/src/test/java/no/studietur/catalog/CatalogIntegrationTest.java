@@ -1,0 +1,169 @@
+package no.studietur.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import no.studietur.catalog.seat.SeatInventory;
+import no.studietur.catalog.tour.Program;
+import no.studietur.catalog.tour.Tour;
+import no.studietur.catalog.tour.TourKind;
+import no.studietur.catalog.tour.TourService;
+import no.studietur.catalog.tour.TourStatus;
+import no.studietur.contracts.EventJson;
+import no.studietur.contracts.EventType;
+import no.studietur.contracts.Topics;
+import no.studietur.contracts.common.CancellationPolicy;
+import no.studietur.contracts.common.CancellationTier;
+import no.studietur.contracts.common.ContactPerson;
+import no.studietur.contracts.common.InvoiceAddress;
+import no.studietur.contracts.common.Money;
+import no.studietur.contracts.common.Organisation;
+import no.studietur.contracts.common.Participant;
+import no.studietur.contracts.common.RegistrationDetails;
+import no.studietur.contracts.common.VatTreatment;
+import no.studietur.contracts.registration.RegistrationPlaced;
+import no.studietur.contracts.seat.SeatsReserved;
+import no.studietur.contracts.seat.SeatsWaitlisted;
+import no.studietur.testsupport.Http;
+import no.studietur.testsupport.TestInfrastructure;
+import no.studietur.testsupport.TopicProbe;
+
+@SpringBootTest(classes = CatalogApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + CatalogApplication.CONFIG_NAME, "studietur.demo-data.enabled=true"})
+class CatalogIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "catalog");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TourService tours;
+
+    @Test
+    void servesTheDemoToursWithProgramAndLiveAvailability() {
+        var list = Http.at(port).get("/api/tours").json();
+        assertThat(list.findValuesAsString("id")).contains("haderslev-eldreomsorg", "aalborg-modellen", "temadag-torn");
+
+        var aalborg = Http.at(port).get("/api/tours/aalborg-modellen").json();
+        assertThat(aalborg.path("pricePerParticipant").path("amount").asString()).isEqualTo("10990.00");
+        assertThat(aalborg.path("program").size()).isGreaterThan(12);
+        assertThat(aalborg.path("capacity").asInt()).isEqualTo(30);
+        assertThat(aalborg.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(LocalDate.parse(aalborg.path("startDate").asString())).isAfter(LocalDate.now());
+
+        var missing = Http.at(port).get("/api/tours/no-such-tour");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void publishesTheDemoToursAsEvents() {
+        try (TopicProbe probe = new TopicProbe(Topics.TOURS)) {
+            var published = probe.await(record -> "temadag-torn".equals(record.key())
+                    && EventType.TOUR_PUBLISHED.ceType().equals(record.type()), WAIT);
+            assertThat(published.data()).contains("\"kind\":\"THEME_DAY\"", "\"status\":\"PUBLISHED\"");
+        }
+    }
+
+    @Test
+    void searchesTheCaseLibraryByThemeMunicipalityAndText() {
+        assertThat(Http.at(port).get("/api/cases").json().size()).isEqualTo(50);
+        assertThat(Http.at(port).get("/api/cases?theme=Vis%20mig%20v%C3%A6rdien").json().findValuesAsString("title"))
+                .hasSize(5);
+        assertThat(Http.at(port).get("/api/cases?q=akvarier").json().findValues("number"))
+                .extracting(node -> node.asInt()).containsExactly(11);
+        assertThat(Http.at(port).get("/api/cases?municipality=viborg").json().findValues("number"))
+                .extracting(node -> node.asInt()).containsExactly(1, 13);
+    }
+
+    @Test
+    void reservesSeatsOnceForARedeliveredRegistrationAndWaitlistsWhenFull() {
+        String tourId = publishTour(3);
+        try (TopicProbe seats = new TopicProbe(Topics.SEATS)) {
+            RegistrationPlaced two = registration(tourId, 2);
+            String eventId = UUID.randomUUID().toString();
+            send(two, eventId);
+            send(two, eventId);                       // the broker redelivers the same record
+            send(two, UUID.randomUUID().toString());  // a client retried and the event was published twice
+
+            var reserved = seats.await(record -> record.key().equals(tourId)
+                    && EventType.SEATS_RESERVED.ceType().equals(record.type()), WAIT);
+            assertThat(EventJson.read(reserved.data().getBytes(), SeatsReserved.class).seatsLeft()).isEqualTo(1);
+
+            RegistrationPlaced tooMany = registration(tourId, 2);
+            send(tooMany, UUID.randomUUID().toString());
+            RegistrationPlaced fitsButMustQueue = registration(tourId, 1);
+            send(fitsButMustQueue, UUID.randomUUID().toString());
+
+            List<TopicProbe.Received> waitlisted = seats.awaitCount(record -> record.key().equals(tourId)
+                    && EventType.SEATS_WAITLISTED.ceType().equals(record.type()), 2, WAIT);
+            assertThat(waitlisted).extracting(record -> EventJson.read(record.data().getBytes(), SeatsWaitlisted.class))
+                    .extracting(SeatsWaitlisted::registrationId, SeatsWaitlisted::position)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(tooMany.registrationId(), 1),
+                            org.assertj.core.groups.Tuple.tuple(fitsButMustQueue.registrationId(), 2));
+            assertThat(seats.drain(Duration.ofSeconds(1))).filteredOn(record -> record.key().equals(tourId))
+                    .hasSize(3);
+        }
+        var tour = Http.at(port).get("/api/tours/" + tourId).json();
+        assertThat(tour.path("seatsLeft").asInt()).isEqualTo(1);
+        assertThat(tour.path("waitingListLength").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRegistrationThatCannotBeReadGoesToTheDeadLetterTopic() {
+        String eventId = UUID.randomUUID().toString();
+        try (TopicProbe deadLetters = new TopicProbe("tour-catalog-service.dlq")) {
+            TopicProbe.send(Topics.REGISTRATIONS, "some-tour", eventId, EventType.REGISTRATION_PLACED.ceType(),
+                    "{\"registrationId\": [not json");
+            var dead = deadLetters.await(record -> eventId.equals(record.id()), WAIT);
+            assertThat(dead.headers()).containsEntry("x-original-topic", Topics.REGISTRATIONS);
+        }
+    }
+
+    private void send(RegistrationPlaced registration, String eventId) {
+        TopicProbe.send(Topics.REGISTRATIONS, registration.tourId(), eventId, EventType.REGISTRATION_PLACED.ceType(),
+                new String(EventJson.write(registration)));
+    }
+
+    private String publishTour(int capacity) {
+        String id = "test-" + UUID.randomUUID();
+        tours.publish(new Tour(id, TourKind.SEMINAR, "Testseminar", "Kort", "Lang", "Ledere",
+                new Program.Destination("Odense", "Odense Kommune", "DK"), "Europe/Copenhagen",
+                LocalDate.now().plusMonths(3), LocalDate.now().plusMonths(3), List.of(), "Reiseleder",
+                Money.of("5000", "NOK"), new VatTreatment("Z", BigDecimal.ZERO, null), List.of(), List.of(), List.of(),
+                1, Instant.now().plus(Duration.ofDays(30)),
+                new CancellationPolicy(List.of(new CancellationTier(null, 50), new CancellationTier(15, 100)), true),
+                List.of("nb"), List.of(), TourStatus.DRAFT, SeatInventory.empty(capacity), 0));
+        return id;
+    }
+
+    private static RegistrationPlaced registration(String tourId, int participants) {
+        List<Participant> people = java.util.stream.IntStream.range(0, participants)
+                .mapToObj(i -> new Participant(UUID.randomUUID().toString(), "Deltaker " + i, null, null, null,
+                        "d" + i + "@example.no", null, null, "nb")).toList();
+        return new RegistrationPlaced(UUID.randomUUID().toString(), tourId, new RegistrationDetails(
+                new Organisation("Asker kommune", "944382038", "NO"),
+                new ContactPerson("Kontakt", "kontakt@example.no", "+4790000000"),
+                new InvoiceAddress("Postboks 353", "1372", "Asker", "NO", "REF", "EHF", "faktura@example.no"),
+                people, null), "API", Instant.now());
+    }
+}
