@@ -1,0 +1,193 @@
+package no.studietur.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import no.studietur.contracts.EventJson;
+import no.studietur.contracts.EventType;
+import no.studietur.contracts.Topics;
+import no.studietur.contracts.common.CancellationPolicy;
+import no.studietur.contracts.common.CancellationTier;
+import no.studietur.contracts.common.Money;
+import no.studietur.contracts.common.VatTreatment;
+import no.studietur.contracts.registration.RegistrationConfirmed;
+import no.studietur.contracts.registration.RegistrationPlaced;
+import no.studietur.contracts.seat.SeatsReserved;
+import no.studietur.contracts.seat.SeatsWaitlisted;
+import no.studietur.contracts.tour.TourPublished;
+import no.studietur.contracts.tour.TourRegistrationClosed;
+import no.studietur.contracts.tour.TourSnapshot;
+import no.studietur.registration.registration.Registration;
+import no.studietur.testsupport.Http;
+import no.studietur.testsupport.TestInfrastructure;
+import no.studietur.testsupport.TopicProbe;
+
+@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + RegistrationApplication.CONFIG_NAME)
+class RegistrationIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "registration");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private String tourId;
+
+    @BeforeEach
+    void publishTour() {
+        tourId = "tour-" + UUID.randomUUID();
+        publish(tourId, "PUBLISHED", Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void acceptsARegistrationAndPublishesItForTheSeatDecision() {
+        try (TopicProbe registrations = new TopicProbe(Topics.REGISTRATIONS)) {
+            var response = Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann"));
+
+            assertThat(response.status()).isEqualTo(202);
+            String id = response.json().path("id").asString();
+            assertThat(response.location()).isEqualTo("/api/registrations/" + id);
+            assertThat(response.json().path("status").asString()).isEqualTo("PENDING");
+
+            var placed = registrations.await(record -> EventType.REGISTRATION_PLACED.ceType().equals(record.type())
+                    && id.equals(record.headers().get("ce_subject")), WAIT);
+            assertThat(placed.key()).isEqualTo(tourId);
+            RegistrationPlaced event = EventJson.read(placed.data().getBytes(), RegistrationPlaced.class);
+            assertThat(event.details().participants()).singleElement()
+                    .satisfies(participant -> assertThat(participant.fullName()).isEqualTo("Ola Nordmann"));
+            assertThat(event.details().organisation().organisationNumber()).isEqualTo("944382038");
+        }
+    }
+
+    @Test
+    void confirmsOnSeatsReservedOnceEvenWhenTheDecisionIsRedelivered() {
+        String id = Http.at(port).post("/api/registrations", request(tourId, "Kari Nordmann")).json().path("id").asString();
+        try (TopicProbe registrations = new TopicProbe(Topics.REGISTRATIONS)) {
+            String decisionId = UUID.randomUUID().toString();
+            String decision = new String(EventJson.write(new SeatsReserved(tourId, id, 1, false, 9, Instant.now())));
+            TopicProbe.send(Topics.SEATS, tourId, decisionId, EventType.SEATS_RESERVED.ceType(), decision);
+            TopicProbe.send(Topics.SEATS, tourId, decisionId, EventType.SEATS_RESERVED.ceType(), decision);
+
+            Http.await(() -> "CONFIRMED".equals(status(id)), WAIT, "registration confirmed");
+            var confirmed = registrations.await(record -> EventType.REGISTRATION_CONFIRMED.ceType().equals(record.type())
+                    && id.equals(record.headers().get("ce_subject")), WAIT);
+            RegistrationConfirmed event = EventJson.read(confirmed.data().getBytes(), RegistrationConfirmed.class);
+            assertThat(event.tour().pricePerParticipant()).isEqualTo(Money.of("10990", "NOK"));
+            assertThat(event.agreedPolicy().tiers()).hasSize(2);
+            assertThat(registrations.drain(Duration.ofSeconds(1))).filteredOn(record ->
+                    EventType.REGISTRATION_CONFIRMED.ceType().equals(record.type())
+                            && id.equals(record.headers().get("ce_subject"))).hasSize(1);
+        }
+        assertThat(mongo.findById(id, org.bson.Document.class, "registrations").getList("handledEvents", String.class))
+                .hasSize(1);
+    }
+
+    @Test
+    void showsTheWaitlistPosition() {
+        String id = Http.at(port).post("/api/registrations", request(tourId, "Per Hansen")).json().path("id").asString();
+        TopicProbe.send(Topics.SEATS, tourId, UUID.randomUUID().toString(), EventType.SEATS_WAITLISTED.ceType(),
+                new String(EventJson.write(new SeatsWaitlisted(tourId, id, 1, 4, Instant.now()))));
+
+        Http.await(() -> "WAITLISTED".equals(status(id)), WAIT, "registration waitlisted");
+        assertThat(Http.at(port).get("/api/registrations/" + id).json().path("waitlistPosition").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesInvalidRequestsNamingEachBadFieldAndStoresNothing() {
+        long before = mongo.getCollection("registrations").countDocuments();
+        String bad = request(tourId, "Ola Nordmann").replace("\"944382038\"", "\"944382039\"")
+                .replace("\"kari@example.no\"", "\"not-an-address\"").replace("\"acceptedTerms\":true", "\"acceptedTerms\":false");
+
+        var response = Http.at(port).post("/api/registrations", bad);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.json().path("errors").propertyNames()).contains("contact.email", "acceptedTerms");
+        var wrongCheckDigit = Http.at(port).post("/api/registrations",
+                request(tourId, "Ola Nordmann").replace("\"944382038\"", "\"944382039\""));
+        assertThat(wrongCheckDigit.status()).isEqualTo(400);
+        assertThat(wrongCheckDigit.json().path("errors").has("organisation.organisationNumber")).isTrue();
+        assertThat(Http.at(port).post("/api/registrations", "{not json").status()).isEqualTo(400);
+        assertThat(mongo.getCollection("registrations").countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesUnknownAndClosedToursWith422() {
+        var unknown = Http.at(port).post("/api/registrations", request("no-such-tour", "Ola Nordmann"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+
+        TopicProbe.send(Topics.TOURS, tourId, UUID.randomUUID().toString(), EventType.TOUR_REGISTRATION_CLOSED.ceType(),
+                new String(EventJson.write(new TourRegistrationClosed(tourId, "OPERATOR", Instant.now()))));
+        Http.await(() -> Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann")).status() == 422,
+                WAIT, "closed tour refused");
+
+        String pastDeadline = "tour-" + UUID.randomUUID();
+        publish(pastDeadline, "PUBLISHED", Instant.now().minusSeconds(60));
+        assertThat(Http.at(port).post("/api/registrations", request(pastDeadline, "Ola Nordmann")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheSameRegistrationAndRefusesADifferentBody() {
+        String key = UUID.randomUUID().toString();
+        var first = Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann"), "Idempotency-Key", key);
+        var again = Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann"), "Idempotency-Key", key);
+        var other = Http.at(port).post("/api/registrations", request(tourId, "Kari Nordmann"), "Idempotency-Key", key);
+
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("idempotencyKey").is(key)), Registration.class))
+                .isEqualTo(1);
+    }
+
+    private String status(String id) {
+        return Http.at(port).get("/api/registrations/" + id).json().path("status").asString();
+    }
+
+    private void publish(String id, String status, Instant deadline) {
+        TourSnapshot tour = new TourSnapshot("STUDY_TOUR", "Aalborg-modellen", "Kort", "Aalborg", "Aalborg Kommune", "DK",
+                "Europe/Copenhagen", LocalDate.now().plusMonths(2), LocalDate.now().plusMonths(2).plusDays(2), deadline,
+                Money.of("10990", "NOK"), new VatTreatment("Z", BigDecimal.ZERO, null), 30,
+                new CancellationPolicy(List.of(new CancellationTier(null, 50), new CancellationTier(15, 100)), true),
+                List.of("nb"), status);
+        TopicProbe.send(Topics.TOURS, id, UUID.randomUUID().toString(), EventType.TOUR_PUBLISHED.ceType(),
+                new String(EventJson.write(new TourPublished(id, tour, Instant.now()))));
+        Http.await(() -> mongo.findById(id, org.bson.Document.class, "tours") != null, WAIT, "tour " + id + " known");
+    }
+
+    static String request(String tourId, String participant) {
+        return """
+                {"tourId":"%s",
+                 "organisation":{"name":"Asker kommune","organisationNumber":"944382038","country":"NO"},
+                 "contact":{"name":"Kari Nordmann","email":"kari@example.no","phone":"+4790000000"},
+                 "invoice":{"street":"Postboks 353","postcode":"1372","town":"Asker","country":"NO",
+                            "buyerReference":"4100-ELDRE","delivery":"EHF"},
+                 "participants":[{"fullName":"%s","jobTitle":"Enhetsleder","email":"ola@example.no","language":"nb"}],
+                 "heardAbout":"Nyhetsbrev","acceptedTerms":true}""".formatted(tourId, participant);
+    }
+}
