@@ -10,4 +10,9 @@ public interface DomainEvent {
 
     /** What the event is about (a registration, an invoice, a tour); the CloudEvents subject. */
     String subject();
+
+    /** The registration the event concerns, if any; records with a {@code registrationId} component answer it. */
+    default String registrationId() {
+        return null;
+    }
 }

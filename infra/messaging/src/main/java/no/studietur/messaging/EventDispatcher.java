@@ -52,8 +52,9 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
                 CloudEventHeaders.text(headers, CloudEventHeaders.SOURCE),
                 CloudEventHeaders.text(headers, CloudEventHeaders.SUBJECT), CloudEventHeaders.time(headers), data);
         try (var eventId = MDC.putCloseable("eventId", id);
-             var subject = MDC.putCloseable("subject", event.subject());
-             var tourId = MDC.putCloseable("tourId", data.tourId())) {
+             var eventType = MDC.putCloseable("eventType", type.name());
+             var tourId = MDC.putCloseable("tourId", data.tourId());
+             var registrationId = MDC.putCloseable("registrationId", data.registrationId())) {
             handler.accept(event);
         }
     }

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
-import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +30,8 @@ class RegistrationController {
     ResponseEntity<RegistrationView> place(@Valid @RequestBody RegistrationRequest request,
                                            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         Registration registration = registrations.place(request, key, "API");
-        try (var id = MDC.putCloseable("registrationId", registration.id())) {
-            return ResponseEntity.accepted().location(URI.create("/api/registrations/" + registration.id()))
-                    .body(RegistrationView.of(registration));
-        }
+        return ResponseEntity.accepted().location(URI.create("/api/registrations/" + registration.id()))
+                .body(RegistrationView.of(registration));
     }
 
     @GetMapping("/{id}")

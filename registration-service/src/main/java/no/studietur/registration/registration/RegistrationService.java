@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -89,9 +90,11 @@ public class RegistrationService {
         Registration registration = new Registration(UUID.randomUUID().toString(), tour.id(),
                 RegistrationStatus.PENDING, details(request, tour), channel, tour.summary(),
                 tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint, 0);
-        try {
+        try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
             Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
                     registration.tourId(), registration.details(), channel, registration.placedAt()));
+            log.info("Registration placed for {} participant(s) on tour {}", registration.details().participants().size(),
+                    registration.tourId());
         } catch (DuplicateKeyException concurrentSameKey) {
             return sameRequestOrRefuse(findByIdempotencyKey(idempotencyKey).orElseThrow(), fingerprint);
         }

@@ -1,0 +1,90 @@
+package no.studietur.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import no.studietur.localstack.ReceivedMail;
+import no.studietur.testsupport.Http;
+import no.studietur.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One registration through the whole saga, over all four services: RegistrationPlaced → SeatsReserved →
+ * RegistrationConfirmed → InvoiceIssued, and the e-mails in the SMTP server.
+ */
+class RegistrationSagaEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Platform platform;
+
+    @BeforeAll
+    static void start() {
+        platform = Platform.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void aRegistrationEndsConfirmedWithAnInvoiceAndEMailsToEveryone() {
+        Http registration = Http.at(platform.port("registration"));
+        Http operatorBilling = Http.at(platform.port("billing")).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        Http operatorNotification = Http.at(platform.port("notification"))
+                .as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        JsonNode tour = Http.at(platform.port("catalog")).get("/api/tours/aalborg-modellen").json();
+        int seatsBefore = tour.path("seatsLeft").asInt();
+
+        // The registration service learns of the demo tour from the catalog's TourPublished event.
+        Http.Response[] accepted = new Http.Response[1];
+        Http.await(() -> (accepted[0] = registration.post("/api/registrations", request())).status() == 202, WAIT,
+                "the registration read model to know the tour");
+        String id = accepted[0].json().path("id").asString();
+
+        Http.await(() -> "CONFIRMED".equals(registration.get("/api/registrations/" + id).json().path("status").asString()),
+                WAIT, "registration " + id + " confirmed");
+        assertThat(Http.at(platform.port("catalog")).get("/api/tours/aalborg-modellen").json().path("seatsLeft").asInt())
+                .isEqualTo(seatsBefore - 2);
+
+        Http.await(() -> operatorBilling.get("/api/invoices?registrationId=" + id).json().size() == 1, WAIT,
+                "invoice issued");
+        JsonNode invoice = operatorBilling.get("/api/invoices?registrationId=" + id).json().get(0);
+        assertThat(invoice.path("payableAmount").path("amount").asString()).isEqualTo("21980.00");
+        assertThat(invoice.path("buyer").path("address").path("buyerReference").asString()).isEqualTo("4100-ELDRE");
+
+        Http.await(() -> mailTo("e2e-").size() == 3, WAIT, "three e-mails delivered");
+        assertThat(mailTo("e2e-kontakt@")).singleElement()
+                .satisfies(mail -> assertThat(mail.subject()).startsWith("Påmelding bekreftet"));
+        assertThat(mailTo("e2e-ola@")).singleElement()
+                .satisfies(mail -> assertThat(mail.subject()).startsWith("Plassen din er bekreftet"));
+        assertThat(mailTo("e2e-britt@")).singleElement()
+                .satisfies(mail -> assertThat(mail.subject()).startsWith("Din plats är bekräftad"));
+        Http.await(() -> operatorNotification.get("/api/messages?registrationId=" + id).json()
+                .findValuesAsString("status").equals(List.of("SENT", "SENT", "SENT")), WAIT, "messages recorded as sent");
+    }
+
+    private static List<ReceivedMail> mailTo(String prefix) {
+        return TestInfrastructure.get().receivedMail().stream()
+                .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(prefix))).toList();
+    }
+
+    private static String request() {
+        return """
+                {"tourId":"aalborg-modellen",
+                 "organisation":{"name":"Bærum kommune","organisationNumber":"964200092","country":"NO"},
+                 "contact":{"name":"Kari Kontakt","email":"e2e-kontakt@example.no","phone":"+4790000000"},
+                 "invoice":{"street":"Postboks 700","postcode":"1304","town":"Sandvika","country":"NO",
+                            "buyerReference":"4100-ELDRE","delivery":"EHF"},
+                 "participants":[
+                   {"fullName":"Ola Nordmann","jobTitle":"Enhetsleder","email":"e2e-ola@example.no","language":"nb"},
+                   {"fullName":"Britt Svensson","jobTitle":"Strateg","email":"e2e-britt@example.se","language":"sv"}],
+                 "heardAbout":"Nyhetsbrev","acceptedTerms":true}""";
+    }
+}
