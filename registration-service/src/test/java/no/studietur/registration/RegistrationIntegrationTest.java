@@ -41,6 +41,18 @@ import no.studietur.testsupport.TopicProbe;
         properties = "spring.config.name=" + RegistrationApplication.CONFIG_NAME)
 class RegistrationIntegrationTest {
 
+    @Test
+    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
+            @org.springframework.beans.factory.annotation.Autowired
+            java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> events) {
+        var document = no.studietur.testsupport.AsyncApiDocument.ofService();
+        assertThat(document.receives()).containsExactlyInAnyOrderElementsOf(
+                ((no.studietur.messaging.EventDispatcher) events).handledTypes().stream().map(EventType::ceType).toList());
+        assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.of(EventType.REGISTRATION_PLACED, EventType.REGISTRATION_CONFIRMED, EventType.REGISTRATION_WAITLISTED).map(EventType::ceType).toList());
+        assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource

@@ -45,6 +45,18 @@ import no.studietur.testsupport.TopicProbe;
         properties = {"spring.config.name=" + CatalogApplication.CONFIG_NAME, "studietur.demo-data.enabled=true"})
 class CatalogIntegrationTest {
 
+    @Test
+    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
+            @org.springframework.beans.factory.annotation.Autowired
+            java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> events) {
+        var document = no.studietur.testsupport.AsyncApiDocument.ofService();
+        assertThat(document.receives()).containsExactlyInAnyOrderElementsOf(
+                ((no.studietur.messaging.EventDispatcher) events).handledTypes().stream().map(EventType::ceType).toList());
+        assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.of(EventType.TOUR_PUBLISHED, EventType.SEATS_RESERVED, EventType.SEATS_WAITLISTED, EventType.SEATS_REJECTED).map(EventType::ceType).toList());
+        assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @DynamicPropertySource

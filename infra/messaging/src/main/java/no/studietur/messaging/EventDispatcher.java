@@ -29,6 +29,11 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
         this.handlers = handlers;
     }
 
+    /** The event types this consumer acts on; the rest it skips. */
+    public java.util.Set<EventType> handledTypes() {
+        return java.util.Collections.unmodifiableSet(handlers.keySet());
+    }
+
     public static Builder builder() {
         return new Builder();
     }
