@@ -36,6 +36,7 @@ class NotificationIntegrationTest {
         assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.of(EventType.MESSAGE_SENT, EventType.MESSAGE_FAILED).map(EventType::ceType).toList());
         assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
+        assertThat(Http.at(port).get("/v3/api-docs").json().path("openapi").asString()).startsWith("3.");
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);

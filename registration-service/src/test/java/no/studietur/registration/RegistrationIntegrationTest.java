@@ -51,6 +51,7 @@ class RegistrationIntegrationTest {
         assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.of(EventType.REGISTRATION_PLACED, EventType.REGISTRATION_CONFIRMED, EventType.REGISTRATION_WAITLISTED).map(EventType::ceType).toList());
         assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
+        assertThat(Http.at(port).get("/v3/api-docs").json().path("openapi").asString()).startsWith("3.");
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);

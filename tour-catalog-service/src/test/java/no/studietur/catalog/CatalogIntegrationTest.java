@@ -55,6 +55,7 @@ class CatalogIntegrationTest {
         assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
                 java.util.stream.Stream.of(EventType.TOUR_PUBLISHED, EventType.SEATS_RESERVED, EventType.SEATS_WAITLISTED, EventType.SEATS_REJECTED).map(EventType::ceType).toList());
         assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
+        assertThat(Http.at(port).get("/v3/api-docs").json().path("openapi").asString()).startsWith("3.");
     }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
