@@ -1,5 +1,10 @@
 package no.studietur.billing;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import no.studietur.testsupport.AsyncApiDocument;
+import no.studietur.messaging.EventDispatcher;
+import org.springframework.messaging.Message;
+import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -27,19 +32,6 @@ import no.studietur.testsupport.TopicProbe;
 @SpringBootTest(classes = BillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + BillingApplication.CONFIG_NAME)
 class BillingIntegrationTest {
-
-    @Test
-    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
-            @org.springframework.beans.factory.annotation.Autowired
-            java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> events) {
-        var document = no.studietur.testsupport.AsyncApiDocument.ofService();
-        assertThat(document.receives()).containsExactlyInAnyOrderElementsOf(
-                ((no.studietur.messaging.EventDispatcher) events).handledTypes().stream().map(EventType::ceType).toList());
-        assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.of(EventType.INVOICE_ISSUED).map(EventType::ceType).toList());
-        assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
-        assertThat(Http.at(port).get("/v3/api-docs").json().path("openapi").asString()).startsWith("3.");
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -89,5 +81,12 @@ class BillingIntegrationTest {
         assertThat(Http.at(port).get("/api/invoices").status()).isEqualTo(401);
         assertThat(Http.at(port).as("operator", "wrong").get("/api/invoices").status()).isEqualTo(401);
         assertThat(Http.at(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
+            @Autowired Consumer<Message<byte[]>> events) {
+        AsyncApiDocument.ofService().assertDescribes(((EventDispatcher) events).handledTypes(),
+                List.of(EventType.INVOICE_ISSUED), port);
     }
 }

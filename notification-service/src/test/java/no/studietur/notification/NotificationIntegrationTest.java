@@ -1,5 +1,10 @@
 package no.studietur.notification;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import no.studietur.testsupport.AsyncApiDocument;
+import no.studietur.messaging.EventDispatcher;
+import org.springframework.messaging.Message;
+import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -25,19 +30,6 @@ import no.studietur.testsupport.TopicProbe;
 @SpringBootTest(classes = NotificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + NotificationApplication.CONFIG_NAME)
 class NotificationIntegrationTest {
-
-    @Test
-    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
-            @org.springframework.beans.factory.annotation.Autowired
-            java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> events) {
-        var document = no.studietur.testsupport.AsyncApiDocument.ofService();
-        assertThat(document.receives()).containsExactlyInAnyOrderElementsOf(
-                ((no.studietur.messaging.EventDispatcher) events).handledTypes().stream().map(EventType::ceType).toList());
-        assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.of(EventType.MESSAGE_SENT, EventType.MESSAGE_FAILED).map(EventType::ceType).toList());
-        assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
-        assertThat(Http.at(port).get("/v3/api-docs").json().path("openapi").asString()).startsWith("3.");
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -86,6 +78,13 @@ class NotificationIntegrationTest {
         assertThat(messages.size()).isEqualTo(3);
         assertThat(messages.findValuesAsString("status")).containsOnly("SENT");
         assertThat(messages.findValuesAsString("language")).containsExactlyInAnyOrder("nb", "nb", "sv");
+    }
+
+    @Test
+    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
+            @Autowired Consumer<Message<byte[]>> events) {
+        AsyncApiDocument.ofService().assertDescribes(((EventDispatcher) events).handledTypes(),
+                List.of(EventType.MESSAGE_SENT, EventType.MESSAGE_FAILED), port);
     }
 
     private static List<ReceivedMail> mailTo(String address) {

@@ -1,5 +1,9 @@
 package no.studietur.registration;
 
+import no.studietur.testsupport.AsyncApiDocument;
+import no.studietur.messaging.EventDispatcher;
+import org.springframework.messaging.Message;
+import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -40,19 +44,6 @@ import no.studietur.testsupport.TopicProbe;
 @SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + RegistrationApplication.CONFIG_NAME)
 class RegistrationIntegrationTest {
-
-    @Test
-    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
-            @org.springframework.beans.factory.annotation.Autowired
-            java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> events) {
-        var document = no.studietur.testsupport.AsyncApiDocument.ofService();
-        assertThat(document.receives()).containsExactlyInAnyOrderElementsOf(
-                ((no.studietur.messaging.EventDispatcher) events).handledTypes().stream().map(EventType::ceType).toList());
-        assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.of(EventType.REGISTRATION_PLACED, EventType.REGISTRATION_CONFIRMED, EventType.REGISTRATION_WAITLISTED).map(EventType::ceType).toList());
-        assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
-        assertThat(Http.at(port).get("/v3/api-docs").json().path("openapi").asString()).startsWith("3.");
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -176,6 +167,14 @@ class RegistrationIntegrationTest {
         assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("idempotencyKey").is(key)), Registration.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
+            @Autowired Consumer<Message<byte[]>> events) {
+        AsyncApiDocument.ofService().assertDescribes(((EventDispatcher) events).handledTypes(),
+                List.of(EventType.REGISTRATION_PLACED, EventType.REGISTRATION_CONFIRMED,
+                        EventType.REGISTRATION_WAITLISTED), port);
     }
 
     private String status(String id) {

@@ -1,5 +1,9 @@
 package no.studietur.catalog;
 
+import no.studietur.testsupport.AsyncApiDocument;
+import no.studietur.messaging.EventDispatcher;
+import org.springframework.messaging.Message;
+import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -44,19 +48,6 @@ import no.studietur.testsupport.TopicProbe;
 @SpringBootTest(classes = CatalogApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + CatalogApplication.CONFIG_NAME, "studietur.demo-data.enabled=true"})
 class CatalogIntegrationTest {
-
-    @Test
-    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
-            @org.springframework.beans.factory.annotation.Autowired
-            java.util.function.Consumer<org.springframework.messaging.Message<byte[]>> events) {
-        var document = no.studietur.testsupport.AsyncApiDocument.ofService();
-        assertThat(document.receives()).containsExactlyInAnyOrderElementsOf(
-                ((no.studietur.messaging.EventDispatcher) events).handledTypes().stream().map(EventType::ceType).toList());
-        assertThat(document.sends()).containsExactlyInAnyOrderElementsOf(
-                java.util.stream.Stream.of(EventType.TOUR_PUBLISHED, EventType.SEATS_RESERVED, EventType.SEATS_WAITLISTED, EventType.SEATS_REJECTED).map(EventType::ceType).toList());
-        assertThat(Http.at(port).get("/asyncapi.yaml").status()).isEqualTo(200);
-        assertThat(Http.at(port).get("/v3/api-docs").json().path("openapi").asString()).startsWith("3.");
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -150,6 +141,14 @@ class CatalogIntegrationTest {
             var dead = deadLetters.await(record -> eventId.equals(record.id()), WAIT);
             assertThat(dead.headers()).containsEntry("x-original-topic", Topics.REGISTRATIONS);
         }
+    }
+
+    @Test
+    void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
+            @Autowired Consumer<Message<byte[]>> events) {
+        AsyncApiDocument.ofService().assertDescribes(((EventDispatcher) events).handledTypes(),
+                List.of(EventType.TOUR_PUBLISHED, EventType.SEATS_RESERVED, EventType.SEATS_WAITLISTED,
+                        EventType.SEATS_REJECTED), port);
     }
 
     private void send(RegistrationPlaced registration, String eventId) {
