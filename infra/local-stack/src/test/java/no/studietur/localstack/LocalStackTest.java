@@ -1,0 +1,105 @@
+package no.studietur.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClients;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/** The pieces of the local platform keep their data across a restart, and the inbox shows what arrived. */
+class LocalStackTest {
+
+    @Test
+    void theBrokerKeepsTopicsAndRecordsAcrossARestart(@TempDir Path data) throws Exception {
+        try (LocalKafka kafka = LocalKafka.start(data, 0, 0)) {
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+                producer.send(new ProducerRecord<>("kept", "tour-1", "before the restart")).get();
+            }
+        }
+        try (LocalKafka kafka = LocalKafka.start(data, 0, 0)) {
+            Properties config = new Properties();
+            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader");
+            config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            try (var consumer = new KafkaConsumer<String, String>(config)) {
+                consumer.subscribe(List.of("kept"));
+                String value = null;
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (value == null && System.nanoTime() < deadline) {
+                    for (var record : consumer.poll(Duration.ofMillis(500))) {
+                        value = record.value();
+                    }
+                }
+                assertThat(value).isEqualTo("before the restart");
+            }
+        }
+    }
+
+    @Test
+    void theStoreKeepsDocumentsOnDiskAcrossARestart(@TempDir Path data) {
+        Path file = data.resolve("store.mv");
+        try (LocalMongo mongo = LocalMongo.onDisk(file, 0); var client = MongoClients.create(mongo.uri("kept"))) {
+            client.getDatabase("kept").getCollection("tours").insertOne(new Document("_id", "aalborg").append("seats", 30));
+        }
+        try (LocalMongo mongo = LocalMongo.onDisk(file, 0); var client = MongoClients.create(mongo.uri("kept"))) {
+            assertThat(client.getDatabase("kept").getCollection("tours").find(new Document("_id", "aalborg")).first())
+                    .containsEntry("seats", 30);
+        }
+    }
+
+    @Test
+    void theInboxListsWhatArrivedAndEscapesIt() throws Exception {
+        try (LocalMail mail = LocalMail.start(0, 0)) {
+            Properties smtp = new Properties();
+            smtp.put("mail.smtp.host", mail.smtpHost());
+            smtp.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
+            MimeMessage message = new MimeMessage(Session.getInstance(smtp));
+            message.setFrom(new InternetAddress("post@studietur.example"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress("ola@example.no"));
+            message.setSubject("<b>Påmelding</b> bekreftet", "UTF-8");
+            message.setText("Hei Ola", "UTF-8");
+            Transport.send(message);
+
+            HttpClient http = HttpClient.newHttpClient();
+            String api = http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl() + "api/messages?to=ola@example.no"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String page = http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl())).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(api).contains("\"subject\":\"<b>Påmelding</b> bekreftet\"", "\"text\":\"Hei Ola\"");
+            assertThat(page).contains("&lt;b&gt;Påmelding&lt;/b&gt; bekreftet").doesNotContain("<b>Påmelding");
+            assertThat(mail.messages()).singleElement().satisfies(received ->
+                    assertThat(received.to()).containsExactly("ola@example.no"));
+        }
+    }
+}
