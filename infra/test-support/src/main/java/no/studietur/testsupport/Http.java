@@ -46,6 +46,14 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    public Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response post(String path, String json, String... headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));

@@ -1,22 +1,24 @@
 package no.studietur.catalog.seat;
 
-import java.util.function.Consumer;
+import java.time.Instant;
+import java.util.List;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
+import no.studietur.contracts.DomainEvent;
+import no.studietur.contracts.seat.SeatsReleased;
+import no.studietur.contracts.seat.SeatsReserved;
 
-import no.studietur.contracts.registration.RegistrationPlaced;
-import no.studietur.messaging.EventDispatcher;
+/** The seat events that announce what a change to the inventory did. */
+public final class SeatEvents {
 
-/** The catalog's consumer: registration events become seat decisions. */
-@Configuration
-class SeatEvents {
+    private SeatEvents() {
+    }
 
-    @Bean
-    Consumer<Message<byte[]>> events(SeatService seats) {
-        return EventDispatcher.builder()
-                .on(RegistrationPlaced.class, event -> seats.decide(event.data()))
-                .build();
+    public static List<DomainEvent> of(String tourId, List<SeatInventory.Outcome> outcomes, Instant at) {
+        return outcomes.stream().<DomainEvent>map(outcome -> switch (outcome) {
+            case SeatInventory.Outcome.Released released -> new SeatsReleased(tourId, released.registrationId(),
+                    released.participantIds(), released.participantIds().size(), released.seatsLeft(), at);
+            case SeatInventory.Outcome.Promoted promoted -> new SeatsReserved(tourId, promoted.registrationId(),
+                    promoted.seats(), true, promoted.seatsLeft(), at);
+        }).toList();
     }
 }

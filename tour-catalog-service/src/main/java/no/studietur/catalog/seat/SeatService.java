@@ -1,6 +1,8 @@
 package no.studietur.catalog.seat;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -12,7 +14,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import no.studietur.catalog.tour.Tour;
+import no.studietur.catalog.tour.TourStore;
 import no.studietur.contracts.DomainEvent;
+import no.studietur.contracts.registration.CancellationRequested;
 import no.studietur.contracts.registration.RegistrationPlaced;
 import no.studietur.contracts.seat.SeatsRejected;
 import no.studietur.contracts.seat.SeatsReserved;
@@ -32,11 +36,13 @@ public class SeatService {
     private static final int MAX_ATTEMPTS = 50;
 
     private final MongoTemplate mongo;
+    private final TourStore tours;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    SeatService(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+    SeatService(MongoTemplate mongo, TourStore tours, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
+        this.tours = tours;
         this.relay = relay;
         this.clock = clock;
     }
@@ -73,6 +79,21 @@ public class SeatService {
         }
         throw new IllegalStateException("Tour " + tourId + " kept changing; registration " + registrationId
                 + " stays undecided for the retry");
+    }
+
+    /** Releases the seats of cancelled participants and promotes whoever now fits, in one write. */
+    public void cancel(CancellationRequested cancellation) {
+        Optional<Tour> changed = tours.change(cancellation.tourId(), tour -> {
+            SeatInventory.Change seats = tour.seats().cancel(cancellation.registrationId(),
+                    cancellation.wholeRegistration() ? List.of() : cancellation.participantIds());
+            return seats.changedAnything()
+                    ? Optional.of(new TourStore.Next(tour.withSeats(seats.inventory()),
+                            SeatEvents.of(tour.id(), seats.outcomes(), clock.instant())))
+                    : Optional.empty();
+        });
+        if (changed.isEmpty()) {
+            log.warn("Cancellation of {} names unknown tour {}", cancellation.registrationId(), cancellation.tourId());
+        }
     }
 
     private Update apply(SeatDecision decision, RegistrationPlaced registration) {

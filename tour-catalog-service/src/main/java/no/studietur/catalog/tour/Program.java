@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import no.studietur.contracts.common.Money;
 
 /** The parts of a tour's day-by-day program and its practical details. */
@@ -21,7 +24,7 @@ public final class Program {
     }
 
     /** One timed item; {@code caseNumber} links a site-visit case of the library. */
-    public record Item(LocalDate day, LocalTime start, LocalTime end, ItemKind kind, String title, Venue venue,
+    public record Item(@NotNull LocalDate day, LocalTime start, LocalTime end, @NotNull ItemKind kind, @NotBlank String title, Venue venue,
                        String host, List<Speaker> speakers, List<String> topics, Integer caseNumber) {
     }
 
@@ -31,6 +34,7 @@ public final class Program {
                                    Money estimatedPrice) {
     }
 
-    public record Destination(String place, String municipality, String country) {
+    public record Destination(@NotBlank String place, String municipality,
+                              @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}") String country) {
     }
 }

@@ -33,4 +33,25 @@ public record Tour(@Id String id, TourKind kind, String title, String summary, S
         languages = languages == null ? List.of() : List.copyOf(languages);
         themes = themes == null ? List.of() : List.copyOf(themes);
     }
+
+    public Tour withStatus(TourStatus next) {
+        return new Tour(id, kind, title, summary, description, targetAudience, destination, timeZone, startDate,
+                endDate, program, tourLeader, pricePerParticipant, vat, includes, excludes, recommendedTravel,
+                minimumParticipants, registrationDeadline, cancellationPolicy, languages, themes, next, seats, version);
+    }
+
+    public Tour withSeats(SeatInventory next) {
+        return new Tour(id, kind, title, summary, description, targetAudience, destination, timeZone, startDate,
+                endDate, program, tourLeader, pricePerParticipant, vat, includes, excludes, recommendedTravel,
+                minimumParticipants, registrationDeadline, cancellationPolicy, languages, themes, status, next, version);
+    }
+
+    /** This tour's identity, status and seats with another tour's content (an operator's edit). */
+    public Tour withContentOf(Tour edited) {
+        return new Tour(id, edited.kind, edited.title, edited.summary, edited.description, edited.targetAudience,
+                edited.destination, edited.timeZone, edited.startDate, edited.endDate, edited.program,
+                edited.tourLeader, edited.pricePerParticipant, edited.vat, edited.includes, edited.excludes,
+                edited.recommendedTravel, edited.minimumParticipants, edited.registrationDeadline,
+                edited.cancellationPolicy, edited.languages, edited.themes, status, seats, version);
+    }
 }

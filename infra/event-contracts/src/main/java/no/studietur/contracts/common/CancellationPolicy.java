@@ -2,10 +2,37 @@ package no.studietur.contracts.common;
 
 import java.util.List;
 
-/** Ordered fee tiers, and whether a colleague may take a participant's place instead. */
+/**
+ * Fee tiers, and whether a colleague may take a participant's place instead. A tier with
+ * {@code fromDaysBeforeStart} N applies to a cancellation made <em>later than</em> N days before the start
+ * (fewer than N whole days left, counted in the tour's time zone), as in "avbestilling senere enn 15 dager før
+ * arrangementet belastes 100 %"; a tier without it applies from the moment the registration is binding. The
+ * highest fee that applies is charged.
+ */
 public record CancellationPolicy(List<CancellationTier> tiers, boolean substitutionAllowed) {
 
     public CancellationPolicy {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
+    }
+
+    /** The fee in percent for a cancellation with {@code daysBeforeStart} whole days left (0 on the first day). */
+    public int feePercent(long daysBeforeStart) {
+        return tiers.stream()
+                .filter(tier -> tier.fromDaysBeforeStart() == null || daysBeforeStart < tier.fromDaysBeforeStart())
+                .mapToInt(CancellationTier::feePercent).max().orElse(0);
+    }
+
+    /** Why this policy cannot be offered, or empty when it can: fees 0–100 %, each threshold once. */
+    public java.util.Optional<String> problem() {
+        if (tiers.stream().anyMatch(tier -> tier.feePercent() < 0 || tier.feePercent() > 100)) {
+            return java.util.Optional.of("fees must be between 0 and 100 %");
+        }
+        if (tiers.stream().anyMatch(tier -> tier.fromDaysBeforeStart() != null && tier.fromDaysBeforeStart() < 0)) {
+            return java.util.Optional.of("days before the start cannot be negative");
+        }
+        if (tiers.stream().map(CancellationTier::fromDaysBeforeStart).distinct().count() < tiers.size()) {
+            return java.util.Optional.of("each threshold may appear only once");
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -1,0 +1,43 @@
+package no.studietur.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import no.studietur.contracts.common.CancellationPolicy;
+import no.studietur.contracts.common.CancellationTier;
+
+class CancellationPolicyTest {
+
+    private static final CancellationPolicy SEED = new CancellationPolicy(
+            List.of(new CancellationTier(null, 50), new CancellationTier(15, 100)), true);
+
+    @ParameterizedTest(name = "{0} days before the start: {1} %")
+    @CsvSource({"200, 50", "16, 50", "15, 50", "14, 100", "1, 100", "0, 100"})
+    void chargesHalfFromBindingAndAllLaterThanFifteenDaysBefore(long daysBeforeStart, int fee) {
+        assertThat(SEED.feePercent(daysBeforeStart)).isEqualTo(fee);
+    }
+
+    @Test
+    void chargesTheHighestFeeThatAppliesWhateverTheOrderOfTiers() {
+        var reversed = new CancellationPolicy(List.of(new CancellationTier(30, 25), new CancellationTier(7, 100),
+                new CancellationTier(14, 50)), false);
+        assertThat(reversed.feePercent(40)).isZero();
+        assertThat(reversed.feePercent(20)).isEqualTo(25);
+        assertThat(reversed.feePercent(10)).isEqualTo(50);
+        assertThat(reversed.feePercent(3)).isEqualTo(100);
+    }
+
+    @Test
+    void refusesFeesOutsideZeroToHundredAndRepeatedThresholds() {
+        assertThat(SEED.problem()).isEmpty();
+        assertThat(new CancellationPolicy(List.of(new CancellationTier(null, 150)), true).problem()).isPresent();
+        assertThat(new CancellationPolicy(List.of(new CancellationTier(15, 50), new CancellationTier(15, 100)), true)
+                .problem()).isPresent();
+        assertThat(new CancellationPolicy(List.of(new CancellationTier(-1, 50)), true).problem()).isPresent();
+    }
+}
