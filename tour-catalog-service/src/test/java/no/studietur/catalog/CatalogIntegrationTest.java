@@ -101,22 +101,20 @@ class CatalogIntegrationTest {
 
     @Test
     void reservesSeatsOnceForARedeliveredRegistrationAndWaitlistsWhenFull() {
-        String tourId = publishTour(3);
+        String tourId = tours.publish(Fixtures.draftTour(3)).id();
         try (TopicProbe seats = new TopicProbe(Topics.SEATS)) {
-            RegistrationPlaced two = registration(tourId, 2);
+            RegistrationPlaced two = Fixtures.registration(tourId, 2);
             String eventId = UUID.randomUUID().toString();
-            send(two, eventId);
-            send(two, eventId);                       // the broker redelivers the same record
-            send(two, UUID.randomUUID().toString());  // a client retried and the event was published twice
+            Fixtures.send(two, eventId);
+            Fixtures.send(two, eventId);                       // the broker redelivers the same record
+            Fixtures.send(two, UUID.randomUUID().toString());  // a client retried and the event was published twice
 
             var reserved = seats.await(record -> record.key().equals(tourId)
                     && EventType.SEATS_RESERVED.ceType().equals(record.type()), WAIT);
             assertThat(EventJson.read(reserved.data().getBytes(), SeatsReserved.class).seatsLeft()).isEqualTo(1);
 
-            RegistrationPlaced tooMany = registration(tourId, 2);
-            send(tooMany, UUID.randomUUID().toString());
-            RegistrationPlaced fitsButMustQueue = registration(tourId, 1);
-            send(fitsButMustQueue, UUID.randomUUID().toString());
+            RegistrationPlaced tooMany = Fixtures.place(tourId, 2);
+            RegistrationPlaced fitsButMustQueue = Fixtures.place(tourId, 1);
 
             List<TopicProbe.Received> waitlisted = seats.awaitCount(record -> record.key().equals(tourId)
                     && EventType.SEATS_WAITLISTED.ceType().equals(record.type()), 2, WAIT);
@@ -147,35 +145,8 @@ class CatalogIntegrationTest {
     void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
             @Autowired Consumer<Message<byte[]>> events) {
         AsyncApiDocument.ofService().assertDescribes(((EventDispatcher) events).handledTypes(),
-                List.of(EventType.TOUR_PUBLISHED, EventType.SEATS_RESERVED, EventType.SEATS_WAITLISTED,
-                        EventType.SEATS_REJECTED), port);
-    }
-
-    private void send(RegistrationPlaced registration, String eventId) {
-        TopicProbe.send(Topics.REGISTRATIONS, registration.tourId(), eventId, EventType.REGISTRATION_PLACED.ceType(),
-                new String(EventJson.write(registration)));
-    }
-
-    private String publishTour(int capacity) {
-        String id = "test-" + UUID.randomUUID();
-        tours.publish(new Tour(id, TourKind.SEMINAR, "Testseminar", "Kort", "Lang", "Ledere",
-                new Program.Destination("Odense", "Odense Kommune", "DK"), "Europe/Copenhagen",
-                LocalDate.now().plusMonths(3), LocalDate.now().plusMonths(3), List.of(), "Reiseleder",
-                Money.of("5000", "NOK"), new VatTreatment("Z", BigDecimal.ZERO, null), List.of(), List.of(), List.of(),
-                1, Instant.now().plus(Duration.ofDays(30)),
-                new CancellationPolicy(List.of(new CancellationTier(null, 50), new CancellationTier(15, 100)), true),
-                List.of("nb"), List.of(), TourStatus.DRAFT, SeatInventory.empty(capacity), 0));
-        return id;
-    }
-
-    private static RegistrationPlaced registration(String tourId, int participants) {
-        List<Participant> people = java.util.stream.IntStream.range(0, participants)
-                .mapToObj(i -> new Participant(UUID.randomUUID().toString(), "Deltaker " + i, null, null, null,
-                        "d" + i + "@example.no", null, null, "nb")).toList();
-        return new RegistrationPlaced(UUID.randomUUID().toString(), tourId, new RegistrationDetails(
-                new Organisation("Asker kommune", "944382038", "NO"),
-                new ContactPerson("Kontakt", "kontakt@example.no", "+4790000000"),
-                new InvoiceAddress("Postboks 353", "1372", "Asker", "NO", "REF", "EHF", "faktura@example.no"),
-                people, null), "API", Instant.now());
+                List.of(EventType.TOUR_PUBLISHED, EventType.TOUR_UPDATED, EventType.TOUR_REGISTRATION_CLOSED,
+                        EventType.TOUR_CANCELLED, EventType.SEATS_RESERVED, EventType.SEATS_WAITLISTED,
+                        EventType.SEATS_RELEASED, EventType.SEATS_REJECTED), port);
     }
 }

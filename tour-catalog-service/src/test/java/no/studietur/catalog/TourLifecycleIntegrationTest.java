@@ -18,11 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import no.studietur.contracts.EventJson;
 import no.studietur.contracts.EventType;
 import no.studietur.contracts.Topics;
-import no.studietur.contracts.common.ContactPerson;
-import no.studietur.contracts.common.InvoiceAddress;
-import no.studietur.contracts.common.Organisation;
-import no.studietur.contracts.common.Participant;
-import no.studietur.contracts.common.RegistrationDetails;
 import no.studietur.contracts.registration.CancellationRequested;
 import no.studietur.contracts.registration.RegistrationPlaced;
 import no.studietur.contracts.seat.SeatsReleased;
@@ -129,7 +124,7 @@ class TourLifecycleIntegrationTest {
         assertThat(ids("?month=" + YearMonth.from(START))).contains(id).doesNotContain("temadag-torn");
         assertThat(ids("?destination=aalborg")).containsExactly("aalborg-modellen");
         assertThat(ids("?theme=demens")).containsExactly(id);
-        placeRegistration(id, 1);
+        Fixtures.place(id, 1);
         Http.await(() -> !ids("?seatsAvailable=true").contains(id), WAIT, "the full tour to drop out");
         assertThat(ids("?seatsAvailable=false")).contains(id);
     }
@@ -151,10 +146,10 @@ class TourLifecycleIntegrationTest {
     void aCancellationReleasesSeatsAndPromotesTheFirstWaitingRegistrationThatFits() {
         String id = publish(3, "x");
         try (TopicProbe seats = new TopicProbe(Topics.SEATS)) {
-            RegistrationPlaced two = placeRegistration(id, 2);
-            RegistrationPlaced one = placeRegistration(id, 1);
-            RegistrationPlaced waitingTwo = placeRegistration(id, 2);
-            RegistrationPlaced waitingOne = placeRegistration(id, 1);
+            RegistrationPlaced two = Fixtures.place(id, 2);
+            RegistrationPlaced one = Fixtures.place(id, 1);
+            RegistrationPlaced waitingTwo = Fixtures.place(id, 2);
+            RegistrationPlaced waitingOne = Fixtures.place(id, 1);
             seats.awaitCount(record -> id.equals(record.key()), 4, WAIT);
 
             String cancellationId = UUID.randomUUID().toString();
@@ -182,8 +177,8 @@ class TourLifecycleIntegrationTest {
     @Test
     void aCapacityIncreasePromotesAndACutBelowTheSeatsTakenIsRefused() {
         String id = publish(1, "x");
-        placeRegistration(id, 1);
-        RegistrationPlaced waiting = placeRegistration(id, 1);
+        Fixtures.place(id, 1);
+        RegistrationPlaced waiting = Fixtures.place(id, 1);
         Http.await(() -> anyone().get("/api/tours/" + id).json().path("waitingListLength").asInt() == 1, WAIT, "waiting");
 
         assertThat(operator().put("/api/tours/" + id + "/capacity", "{\"capacity\":0}").status()).isEqualTo(400);
@@ -223,19 +218,5 @@ class TourLifecycleIntegrationTest {
 
     private List<String> ids(String query) {
         return anyone().get("/api/tours" + query).json().findValuesAsString("id");
-    }
-
-    static RegistrationPlaced placeRegistration(String tourId, int participants) {
-        List<Participant> people = java.util.stream.IntStream.range(0, participants)
-                .mapToObj(i -> new Participant(UUID.randomUUID().toString(), "Deltaker " + i, null, null, null,
-                        "d" + i + "@example.no", null, null, "nb")).toList();
-        RegistrationPlaced placed = new RegistrationPlaced(UUID.randomUUID().toString(), tourId, new RegistrationDetails(
-                new Organisation("Asker kommune", "944382038", "NO"),
-                new ContactPerson("Kontakt", "kontakt@example.no", "+4790000000"),
-                new InvoiceAddress("Postboks 353", "1372", "Asker", "NO", "REF", "EHF", "faktura@example.no"),
-                people, null), "API", Instant.now());
-        TopicProbe.send(Topics.REGISTRATIONS, tourId, UUID.randomUUID().toString(),
-                EventType.REGISTRATION_PLACED.ceType(), new String(EventJson.write(placed)));
-        return placed;
     }
 }

@@ -102,12 +102,23 @@ public final class TopicProbe implements AutoCloseable {
         consumer.close();
     }
 
+    /** One producer for every test of the JVM, like a real client's. */
+    private static final class SharedProducer {
+        private static final KafkaProducer<String, byte[]> INSTANCE = create();
+
+        private static KafkaProducer<String, byte[]> create() {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
+            config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "test-producer-close"));
+            return producer;
+        }
+    }
+
     /** Sends one CloudEvents record in binary mode, exactly as given (a duplicate keeps its ce_id). */
     public static void send(String topic, String key, String ceId, String ceType, String data) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(ceId));
@@ -116,8 +127,11 @@ public final class TopicProbe implements AutoCloseable {
         headers.add("ce_subject", bytes(key));
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("content-type", bytes("application/json"));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, null, key, bytes(data), headers)).get();
+        try {
+            SharedProducer.INSTANCE.send(new ProducerRecord<>(topic, null, key, bytes(data), headers)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not send to " + topic, e);
         }
