@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import no.studietur.contracts.seat.SeatsRejected;
+import no.studietur.contracts.seat.SeatsReleased;
 import no.studietur.contracts.seat.SeatsReserved;
 import no.studietur.contracts.seat.SeatsWaitlisted;
 import no.studietur.contracts.tour.TourCancelled;
@@ -27,10 +28,14 @@ class RegistrationEvents {
                 .on(TourPublished.class, event -> tours.apply(event.data()))
                 .on(TourUpdated.class, event -> tours.apply(event.data()))
                 .on(TourRegistrationClosed.class, event -> tours.apply(event.data()))
-                .on(TourCancelled.class, event -> tours.apply(event.data()))
+                .on(TourCancelled.class, event -> {
+                    tours.apply(event.data());
+                    registrations.tourCancelled(event);
+                })
                 .on(SeatsReserved.class, registrations::seatsReserved)
                 .on(SeatsWaitlisted.class, registrations::seatsWaitlisted)
                 .on(SeatsRejected.class, registrations::seatsRejected)
+                .on(SeatsReleased.class, registrations::seatsReleased)
                 .build();
     }
 }

@@ -29,6 +29,11 @@ import no.studietur.contracts.common.CancellationPolicy;
 import no.studietur.contracts.common.CancellationTier;
 import no.studietur.contracts.common.Money;
 import no.studietur.contracts.common.VatTreatment;
+import no.studietur.contracts.registration.CancellationRequested;
+import no.studietur.contracts.registration.ParticipantSubstituted;
+import no.studietur.contracts.registration.RegistrationCancelled;
+import no.studietur.contracts.seat.SeatsReleased;
+import no.studietur.contracts.tour.TourCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
 import no.studietur.contracts.registration.RegistrationPlaced;
 import no.studietur.contracts.seat.SeatsReserved;
@@ -170,11 +175,107 @@ class RegistrationIntegrationTest {
     }
 
     @Test
+    void cancellingAParticipantAndThenTheRestEndsCancelledWithTheFeeReferenceTime() {
+        String body = request(tourId, "Ola Nordmann").replace(
+                "\"participants\":[{\"fullName\":\"Ola Nordmann\",\"jobTitle\":\"Enhetsleder\",\"email\":\"ola@example.no\",\"language\":\"nb\"}]",
+                "\"participants\":[{\"fullName\":\"Ola Nordmann\",\"email\":\"ola@example.no\"},"
+                        + "{\"fullName\":\"Kari Nordmann\",\"email\":\"kari@example.no\"}]");
+        var placed = Http.at(port).post("/api/registrations", body).json();
+        String id = placed.path("id").asString();
+        List<String> participants = placed.path("participants").findValuesAsString("participantId");
+        assertThat(participants).hasSize(2);
+        confirm(id);
+        try (TopicProbe registrations = new TopicProbe(Topics.REGISTRATIONS)) {
+            var first = Http.at(port).post("/api/registrations/" + id + "/cancellation",
+                    "{\"participantIds\":[\"" + participants.get(0) + "\"]}");
+            assertThat(first.status()).isEqualTo(202);
+            assertThat(first.json().path("participants").findValuesAsString("status"))
+                    .containsExactly("CANCELLATION_REQUESTED", "COMING");
+            var requested = registrations.await(record -> id.equals(record.headers().get("ce_subject"))
+                    && EventType.CANCELLATION_REQUESTED.ceType().equals(record.type()), WAIT);
+            CancellationRequested cancellation = EventJson.read(requested.data().getBytes(), CancellationRequested.class);
+            assertThat(cancellation.participantIds()).containsExactly(participants.get(0));
+            assertThat(cancellation.wholeRegistration()).isFalse();
+            assertThat(Http.at(port).post("/api/registrations/" + id + "/cancellation",
+                    "{\"participantIds\":[\"" + participants.get(0) + "\"]}").status()).isEqualTo(400);
+
+            released(id, List.of(participants.get(0)));
+            var partly = registrations.await(record -> id.equals(record.headers().get("ce_subject"))
+                    && EventType.REGISTRATION_CANCELLED.ceType().equals(record.type()), WAIT);
+            RegistrationCancelled partial = EventJson.read(partly.data().getBytes(), RegistrationCancelled.class);
+            assertThat(partial.wholeRegistration()).isFalse();
+            assertThat(partial.reason()).isEqualTo("CUSTOMER");
+            assertThat(partial.requestedAt()).isEqualTo(cancellation.requestedAt());
+            assertThat(status(id)).isEqualTo("CONFIRMED");
+
+            Http.at(port).post("/api/registrations/" + id + "/cancellation", "");
+            released(id, List.of(participants.get(1)));
+            Http.await(() -> "CANCELLED".equals(status(id)), WAIT, "registration cancelled");
+            assertThat(Http.at(port).post("/api/registrations/" + id + "/cancellation", "").status()).isEqualTo(409);
+        }
+    }
+
+    @Test
+    void aColleagueTakesAParticipantsPlace() {
+        var placed = Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann")).json();
+        String id = placed.path("id").asString();
+        String ola = placed.path("participants").get(0).path("participantId").asString();
+        try (TopicProbe registrations = new TopicProbe(Topics.REGISTRATIONS)) {
+            var substituted = Http.at(port).put("/api/registrations/" + id + "/participants/" + ola,
+                    "{\"fullName\":\"Per Kollega\",\"email\":\"per@example.no\",\"language\":\"nn\"}");
+            assertThat(substituted.status()).isEqualTo(200);
+            assertThat(substituted.json().path("participants").get(0).path("fullName").asString()).isEqualTo("Per Kollega");
+            assertThat(substituted.json().path("participants").get(0).path("participantId").asString()).isEqualTo(ola);
+            var event = registrations.await(record -> id.equals(record.headers().get("ce_subject"))
+                    && EventType.PARTICIPANT_SUBSTITUTED.ceType().equals(record.type()), WAIT);
+            ParticipantSubstituted substitution = EventJson.read(event.data().getBytes(), ParticipantSubstituted.class);
+            assertThat(substitution.previous().fullName()).isEqualTo("Ola Nordmann");
+            assertThat(substitution.replacement().language()).isEqualTo("nn");
+        }
+        assertThat(Http.at(port).put("/api/registrations/" + id + "/participants/nobody",
+                "{\"fullName\":\"Per Kollega\",\"email\":\"per@example.no\"}").status()).isEqualTo(400);
+        assertThat(Http.at(port).put("/api/registrations/" + id + "/participants/" + ola,
+                "{\"fullName\":\"\",\"email\":\"not-an-address\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aTourCancelledByTheOperatorCancelsItsRegistrationsWithoutFee() {
+        String confirmed = Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann")).json().path("id").asString();
+        confirm(confirmed);
+        String pending = Http.at(port).post("/api/registrations", request(tourId, "Kari Nordmann")).json().path("id").asString();
+        try (TopicProbe registrations = new TopicProbe(Topics.REGISTRATIONS)) {
+            TopicProbe.send(Topics.TOURS, tourId, UUID.randomUUID().toString(), EventType.TOUR_CANCELLED.ceType(),
+                    new String(EventJson.write(new TourCancelled(tourId, "For få påmeldte", Instant.now()))));
+            var cancelled = registrations.awaitCount(record -> tourId.equals(record.key())
+                    && EventType.REGISTRATION_CANCELLED.ceType().equals(record.type()), 2, WAIT);
+            assertThat(cancelled).extracting(record -> EventJson.read(record.data().getBytes(), RegistrationCancelled.class))
+                    .allSatisfy(event -> {
+                        assertThat(event.reason()).isEqualTo("TOUR_CANCELLED");
+                        assertThat(event.wholeRegistration()).isTrue();
+                    });
+        }
+        assertThat(List.of(status(confirmed), status(pending))).containsOnly("CANCELLED");
+    }
+
+    private void confirm(String id) {
+        TopicProbe.send(Topics.SEATS, tourId, UUID.randomUUID().toString(), EventType.SEATS_RESERVED.ceType(),
+                new String(EventJson.write(new SeatsReserved(tourId, id, 1, false, 9, Instant.now()))));
+        Http.await(() -> "CONFIRMED".equals(status(id)), WAIT, "registration confirmed");
+    }
+
+    private void released(String id, List<String> participantIds) {
+        TopicProbe.send(Topics.SEATS, tourId, UUID.randomUUID().toString(), EventType.SEATS_RELEASED.ceType(),
+                new String(EventJson.write(new SeatsReleased(tourId, id, participantIds, participantIds.size(), 5,
+                        Instant.now()))));
+    }
+
+    @Test
     void publishesAnAsyncApiDocumentThatMatchesWhatTheServiceHandlesAndSends(
             @Autowired Consumer<Message<byte[]>> events) {
         AsyncApiDocument.ofService().assertDescribes(((EventDispatcher) events).handledTypes(),
                 List.of(EventType.REGISTRATION_PLACED, EventType.REGISTRATION_CONFIRMED,
-                        EventType.REGISTRATION_WAITLISTED), port);
+                        EventType.REGISTRATION_WAITLISTED, EventType.CANCELLATION_REQUESTED,
+                        EventType.REGISTRATION_CANCELLED, EventType.PARTICIPANT_SUBSTITUTED), port);
     }
 
     private String status(String id) {

@@ -26,11 +26,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
-    /** The one source of "now", so that tests can move time. */
+    /**
+     * The one source of "now", so that tests can move time. Millisecond ticks: the store keeps milliseconds, so an
+     * instant in an event equals the same instant read back from a document.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
     }
 
     @Bean

@@ -1,10 +1,15 @@
 package no.studietur.registration.registration;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +37,32 @@ class RegistrationController {
         Registration registration = registrations.place(request, key, "API");
         return ResponseEntity.accepted().location(URI.create("/api/registrations/" + registration.id()))
                 .body(RegistrationView.of(registration));
+    }
+
+    record CancellationBody(List<@jakarta.validation.constraints.NotBlank String> participantIds) {
+    }
+
+    /** Cancels some participants, or the whole registration when none are named; the fee follows the policy. */
+    @PostMapping("/{id}/cancellation")
+    ResponseEntity<RegistrationView> cancel(@PathVariable String id,
+                                            @Valid @RequestBody(required = false) CancellationBody body) {
+        List<String> participantIds = body == null || body.participantIds() == null ? List.of() : body.participantIds();
+        return ResponseEntity.accepted().body(RegistrationView.of(registrations.requestCancellation(id, participantIds)));
+    }
+
+    /** A colleague takes a participant's place (same seat, no fee). */
+    @PutMapping("/{id}/participants/{participantId}")
+    RegistrationView substitute(@PathVariable String id, @PathVariable String participantId,
+                                @Valid @RequestBody RegistrationRequest.Participant colleague) {
+        return RegistrationView.of(registrations.substitute(id, participantId, colleague));
+    }
+
+    @ExceptionHandler(Registration.Refused.class)
+    ResponseEntity<ProblemDetail> refused(Registration.Refused refused) {
+        HttpStatus status = refused.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
+        problem.setTitle(refused.conflict() ? "Not allowed now" : "Invalid request");
+        return ResponseEntity.status(status).body(problem);
     }
 
     @GetMapping("/{id}")

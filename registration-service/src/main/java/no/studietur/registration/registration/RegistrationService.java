@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,17 @@ import no.studietur.contracts.common.InvoiceAddress;
 import no.studietur.contracts.common.Organisation;
 import no.studietur.contracts.common.Participant;
 import no.studietur.contracts.common.RegistrationDetails;
+import no.studietur.contracts.registration.CancellationRequested;
+import no.studietur.contracts.registration.ParticipantSubstituted;
+import no.studietur.contracts.registration.RegistrationCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
 import no.studietur.contracts.registration.RegistrationPlaced;
 import no.studietur.contracts.registration.RegistrationWaitlisted;
 import no.studietur.contracts.seat.SeatsRejected;
+import no.studietur.contracts.seat.SeatsReleased;
 import no.studietur.contracts.seat.SeatsReserved;
 import no.studietur.contracts.seat.SeatsWaitlisted;
+import no.studietur.contracts.tour.TourCancelled;
 import no.studietur.messaging.Outbox;
 import no.studietur.messaging.OutboxRelay;
 import no.studietur.messaging.ReceivedEvent;
@@ -89,7 +95,8 @@ public class RegistrationService {
         }
         Registration registration = new Registration(UUID.randomUUID().toString(), tour.id(),
                 RegistrationStatus.PENDING, details(request, tour), channel, tour.summary(),
-                tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint, 0);
+                tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint,
+                List.of(), List.of(), List.of(), 0);
         try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
             Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
                     registration.tourId(), registration.details(), channel, registration.placedAt()));
@@ -131,30 +138,106 @@ public class RegistrationService {
                         .set("decidedAt", clock.instant()).set("rejectionReason", event.data().reason())));
     }
 
+    /** Asks the catalog to release the seats of some participants (all still coming when none are named). */
+    public Registration requestCancellation(String registrationId, List<String> participantIds) {
+        transition(registrationId, null, ACTIVE, registration -> {
+            List<String> leaving = registration.participantsToCancel(participantIds);
+            return new Change(new Update().push("cancellationRequests",
+                    new Registration.CancellationRequest(leaving, clock.instant())),
+                    new CancellationRequested(registration.id(), registration.tourId(), leaving,
+                            registration.cancelsEveryone(leaving), clock.instant()));
+        });
+        return find(registrationId).orElseThrow();
+    }
+
+    /** A colleague takes a participant's place: same participant id, so the same seat and invoice line. */
+    public Registration substitute(String registrationId, String participantId, RegistrationRequest.Participant colleague) {
+        transition(registrationId, null, ACTIVE, registration -> {
+            Participant previous = registration.participant(participantId);
+            Participant replacement = new Participant(participantId, colleague.fullName().strip(), colleague.jobTitle(),
+                    colleague.department(), colleague.mobile(), colleague.email(), colleague.dietaryNeeds(),
+                    colleague.otherNeeds(), colleague.language() == null ? previous.language() : colleague.language());
+            return new Change(new Update().set("details", registration.withSubstitute(participantId, replacement))
+                    .push("substitutions", new Registration.Substitution(participantId, previous, replacement, clock.instant())),
+                    new ParticipantSubstituted(registration.id(), registration.tourId(), previous, replacement,
+                            clock.instant()));
+        });
+        return find(registrationId).orElseThrow();
+    }
+
+    /** The catalog released the seats: those participants are cancelled, and the registration when none is left. */
+    public void seatsReleased(ReceivedEvent<SeatsReleased> event) {
+        List<String> released = event.data().participantIds();
+        transition(event.data().registrationId(), event.id(), ACTIVE, registration -> {
+            boolean everyone = registration.cancelsEveryone(released);
+            Update update = new Update().push("cancelledParticipantIds").each(released.toArray());
+            if (everyone) {
+                update.set("status", RegistrationStatus.CANCELLED).unset("waitlistPosition");
+            }
+            return new Change(update, cancelled(registration, released, everyone, "CUSTOMER",
+                    registration.requestedAt(released)));
+        });
+    }
+
+    /** The operator cancelled the tour: every registration still active is cancelled, without fee. */
+    public void tourCancelled(ReceivedEvent<TourCancelled> event) {
+        Query activeOnTour = Query.query(Criteria.where("tourId").is(event.data().tourId()).and("status").in(ACTIVE));
+        activeOnTour.fields().include("_id");
+        for (org.bson.Document registration : mongo.find(activeOnTour, org.bson.Document.class, "registrations")) {
+            transition(registration.getString("_id"), event.id(), ACTIVE, active -> {
+                List<String> coming = active.details().participants().stream().map(Participant::participantId)
+                        .filter(id -> !active.cancelledParticipantIds().contains(id)).toList();
+                return new Change(new Update().set("status", RegistrationStatus.CANCELLED).unset("waitlistPosition")
+                        .push("cancelledParticipantIds").each(coming.toArray()),
+                        cancelled(active, coming, true, "TOUR_CANCELLED", event.data().cancelledAt()));
+            });
+        }
+    }
+
+    private RegistrationCancelled cancelled(Registration registration, List<String> participantIds, boolean everyone,
+                                            String reason, Instant requestedAt) {
+        return new RegistrationCancelled(registration.id(), registration.tourId(), registration.tour(),
+                registration.details(), participantIds, everyone, reason, registration.agreedPolicy(),
+                registration.placedAt(), requestedAt == null ? clock.instant() : requestedAt, clock.instant());
+    }
+
+    private static final Set<RegistrationStatus> ACTIVE =
+            Set.of(RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
+
     private record Change(Update update, DomainEvent... events) {
     }
 
     /**
-     * Applies a change to a registration in one write, conditional on the version it was computed from and on
-     * the triggering event not having been handled yet; the event id is recorded in the same write.
+     * Applies a change to a registration in one write, conditional on the version it was computed from and, for a
+     * change caused by an event, on that event not having been handled yet; its id is recorded in the same write.
      */
     private void transition(String registrationId, String eventId, Set<RegistrationStatus> from,
                             Function<Registration, Change> change) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Registration registration = find(registrationId).orElse(null);
             if (registration == null) {
+                if (eventId == null) {
+                    throw RequestRefused.notFound("Registration " + registrationId);
+                }
                 log.warn("Event {} names unknown registration {}", eventId, registrationId);
                 return;
             }
             if (!from.contains(registration.status())) {
+                if (eventId == null) {
+                    throw new Registration.Refused(true, "A " + registration.status() + " registration cannot change");
+                }
                 log.info("Registration {} is {}; event {} changes nothing", registrationId, registration.status(), eventId);
                 return;
             }
             Change next = change.apply(registration);
-            Update update = Outbox.markHandled(next.update().inc("version", 1), eventId);
+            Update update = next.update().inc("version", 1);
+            Criteria unchangedSinceRead = Criteria.where("_id").is(registrationId).and("version").is(registration.version());
+            if (eventId != null) {
+                Outbox.markHandled(update, eventId);
+                unchangedSinceRead.andOperator(Outbox.notYetHandled(eventId));
+            }
             Outbox.append(update, clock, next.events());
-            Query unchanged = Query.query(Criteria.where("_id").is(registrationId)
-                    .and("version").is(registration.version()).andOperator(Outbox.notYetHandled(eventId)));
+            Query unchanged = Query.query(unchangedSinceRead);
             if (mongo.updateFirst(unchanged, update, Registration.class).getModifiedCount() == 1) {
                 relay.nudge();
                 return;

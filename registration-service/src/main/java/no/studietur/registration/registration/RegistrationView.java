@@ -11,7 +11,16 @@ public record RegistrationView(String id, String tourId, String tourTitle, Regis
                                Integer waitlistPosition, String rejectionReason, String organisation,
                                List<ParticipantView> participants, Instant placedAt, Instant decidedAt) {
 
-    public record ParticipantView(String participantId, String fullName) {
+    /** {@code status}: COMING, CANCELLATION_REQUESTED or CANCELLED. */
+    public record ParticipantView(String participantId, String fullName, String status) {
+    }
+
+    private static String participantStatus(Registration registration, String participantId) {
+        if (registration.cancelledParticipantIds().contains(participantId)) {
+            return "CANCELLED";
+        }
+        return registration.activeParticipants().stream().anyMatch(p -> p.participantId().equals(participantId))
+                ? "COMING" : "CANCELLATION_REQUESTED";
     }
 
     static RegistrationView of(Registration registration) {
@@ -19,7 +28,8 @@ public record RegistrationView(String id, String tourId, String tourTitle, Regis
                 registration.status(), registration.waitlistPosition(), registration.rejectionReason(),
                 registration.details().organisation().name(),
                 registration.details().participants().stream()
-                        .map(participant -> new ParticipantView(participant.participantId(), participant.fullName()))
+                        .map(participant -> new ParticipantView(participant.participantId(), participant.fullName(),
+                                participantStatus(registration, participant.participantId())))
                         .toList(),
                 registration.placedAt(), registration.decidedAt());
     }
