@@ -144,6 +144,34 @@ class RegistrationIntegrationTest {
     }
 
     @Test
+    void answersHostileInputWithA4xxAndStoresUnusualNamesSafely() {
+        long before = mongo.getCollection("registrations").countDocuments();
+        String participant = "{\"fullName\":\"Ola\",\"email\":\"ola@example.no\"},";
+        String crowd = request(tourId, "Ola").replace("\"participants\":[",
+                "\"participants\":[" + participant.repeat(499));
+        assertThat(Http.at(port).post("/api/registrations", crowd).status()).isEqualTo(400);
+        var huge = Http.at(port).post("/api/registrations", request(tourId, "x".repeat(300_000)));
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.contentType()).isEqualTo("application/problem+json");
+        assertThat(Http.at(port).post("/api/registrations", request(tourId, "Ola").replace("\"acceptedTerms\":true",
+                "\"acceptedTerms\":\"maybe\"")).status()).isEqualTo(400);
+        assertThat(Http.at(port).post("/api/registrations", "[1,2,3]").status()).isEqualTo(400);
+        assertThat(Http.at(port).post("/api/registrations", "").status()).isEqualTo(400);
+        var noReference = Http.at(port).post("/api/registrations",
+                request(tourId, "Ola").replace("\"buyerReference\":\"4100-ELDRE\",", ""));
+        assertThat(noReference.status()).isEqualTo(400);
+        assertThat(noReference.json().path("errors").has("invoice.buyerReference")).isTrue();
+        assertThat(mongo.getCollection("registrations").countDocuments()).isEqualTo(before);
+
+        String unusual = "<script>alert('x')</script> Áile Ŋuolláš Ørjasæter 🙂";
+        var stored = Http.at(port).post("/api/registrations", request(tourId, unusual));
+        assertThat(stored.status()).isEqualTo(202);
+        var read = Http.at(port).get("/api/registrations/" + stored.json().path("id").asString());
+        assertThat(read.contentType()).startsWith("application/json");
+        assertThat(read.json().path("participants").get(0).path("fullName").asString()).isEqualTo(unusual);
+    }
+
+    @Test
     void refusesUnknownAndClosedToursWith422() {
         var unknown = Http.at(port).post("/api/registrations", request("no-such-tour", "Ola Nordmann"));
         assertThat(unknown.status()).isEqualTo(422);

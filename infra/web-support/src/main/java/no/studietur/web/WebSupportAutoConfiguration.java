@@ -51,6 +51,15 @@ public class WebSupportAutoConfiguration {
         return http.build();
     }
 
+    /** Bodies over {@code studietur.access.max-request-bytes} (256 KiB by default) are refused unread. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @org.springframework.beans.factory.annotation.Value("${studietur.access.max-request-bytes:262144}") long maxBytes) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     UserDetailsService operators(AccessProperties access) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();

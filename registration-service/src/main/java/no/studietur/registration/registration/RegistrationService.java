@@ -83,9 +83,17 @@ public class RegistrationService {
                 return sameRequestOrRefuse(earlier.get(), fingerprint);
             }
         }
+        Map<String, String> invalid = new java.util.LinkedHashMap<>();
         if (!OrganisationNumbers.isValid(request.organisation().country(), request.organisation().organisationNumber())) {
-            throw new InvalidFields(Map.of("organisation.organisationNumber",
-                    "not a valid organisation number for " + request.organisation().country()));
+            invalid.put("organisation.organisationNumber",
+                    "not a valid organisation number for " + request.organisation().country());
+        }
+        if ("EHF".equals(request.invoice().delivery())
+                && (request.invoice().buyerReference() == null || request.invoice().buyerReference().isBlank())) {
+            invalid.put("invoice.buyerReference", "required for EHF: the buyer's reference (\"deres ref.\")");
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidFields(invalid);
         }
         TourReadModel tour = tours.find(request.tourId()).orElseThrow(() -> new RequestRefused(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown tour", "There is no tour " + request.tourId()));
@@ -142,10 +150,11 @@ public class RegistrationService {
     public Registration requestCancellation(String registrationId, List<String> participantIds) {
         transition(registrationId, null, ACTIVE, registration -> {
             List<String> leaving = registration.participantsToCancel(participantIds);
+            Instant requestedAt = clock.instant();
             return new Change(new Update().push("cancellationRequests",
-                    new Registration.CancellationRequest(leaving, clock.instant())),
+                    new Registration.CancellationRequest(leaving, requestedAt)),
                     new CancellationRequested(registration.id(), registration.tourId(), leaving,
-                            registration.cancelsEveryone(leaving), clock.instant()));
+                            registration.cancelsEveryone(leaving), requestedAt));
         });
         return find(registrationId).orElseThrow();
     }
@@ -157,10 +166,11 @@ public class RegistrationService {
             Participant replacement = new Participant(participantId, colleague.fullName().strip(), colleague.jobTitle(),
                     colleague.department(), colleague.mobile(), colleague.email(), colleague.dietaryNeeds(),
                     colleague.otherNeeds(), colleague.language() == null ? previous.language() : colleague.language());
+            Instant substitutedAt = clock.instant();
             return new Change(new Update().set("details", registration.withSubstitute(participantId, replacement))
-                    .push("substitutions", new Registration.Substitution(participantId, previous, replacement, clock.instant())),
+                    .push("substitutions", new Registration.Substitution(participantId, previous, replacement, substitutedAt)),
                     new ParticipantSubstituted(registration.id(), registration.tourId(), previous, replacement,
-                            clock.instant()));
+                            substitutedAt));
         });
         return find(registrationId).orElseThrow();
     }
