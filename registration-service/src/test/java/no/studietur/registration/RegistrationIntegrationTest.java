@@ -47,7 +47,9 @@ import no.studietur.testsupport.TestInfrastructure;
 import no.studietur.testsupport.TopicProbe;
 
 @SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + RegistrationApplication.CONFIG_NAME)
+        // These tests poll fast from one address; the limits have their own test (PartnerIntegrationTest).
+        properties = {"spring.config.name=" + RegistrationApplication.CONFIG_NAME,
+                "studietur.registration.rate-limit.address-per-second=100000"})
 class RegistrationIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -310,7 +312,19 @@ class RegistrationIntegrationTest {
         return Http.at(port).get("/api/registrations/" + id).json().path("status").asString();
     }
 
+    /** Makes a bookable tour known to the registration service at {@code port}, as the catalog would. */
+    static void publishTour(int port, String id) {
+        sendTour(id, "PUBLISHED", Instant.now().plus(Duration.ofDays(30)));
+        Http.await(() -> Http.at(port).post("/api/registrations", request(id, "Probe")).status() != 422,
+                WAIT, "tour " + id + " known");
+    }
+
     private void publish(String id, String status, Instant deadline) {
+        sendTour(id, status, deadline);
+        Http.await(() -> mongo.findById(id, org.bson.Document.class, "tours") != null, WAIT, "tour " + id + " known");
+    }
+
+    private static void sendTour(String id, String status, Instant deadline) {
         TourSnapshot tour = new TourSnapshot("STUDY_TOUR", "Aalborg-modellen", "Kort", "Aalborg", "Aalborg Kommune", "DK",
                 "Europe/Copenhagen", LocalDate.now().plusMonths(2), LocalDate.now().plusMonths(2).plusDays(2), deadline,
                 Money.of("10990", "NOK"), new VatTreatment("Z", BigDecimal.ZERO, null), 30,
@@ -318,7 +332,6 @@ class RegistrationIntegrationTest {
                 List.of("nb"), status);
         TopicProbe.send(Topics.TOURS, id, UUID.randomUUID().toString(), EventType.TOUR_PUBLISHED.ceType(),
                 new String(EventJson.write(new TourPublished(id, tour, Instant.now()))));
-        Http.await(() -> mongo.findById(id, org.bson.Document.class, "tours") != null, WAIT, "tour " + id + " known");
     }
 
     static String request(String tourId, String participant) {

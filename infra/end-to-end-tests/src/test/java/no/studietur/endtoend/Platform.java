@@ -22,7 +22,9 @@ final class Platform implements AutoCloseable {
     static Platform start() {
         Platform platform = new Platform();
         platform.run("catalog", CatalogApplication.class, CatalogApplication.CONFIG_NAME, "studietur.demo-data.enabled=true");
-        platform.run("registration", RegistrationApplication.class, RegistrationApplication.CONFIG_NAME);
+        // The test polls fast from one address; the public rate limit is tested in the registration service.
+        platform.run("registration", RegistrationApplication.class, RegistrationApplication.CONFIG_NAME,
+                "studietur.registration.rate-limit.address-per-second=100000");
         platform.run("billing", BillingApplication.class, BillingApplication.CONFIG_NAME);
         platform.run("notification", NotificationApplication.class, NotificationApplication.CONFIG_NAME);
         return platform;

@@ -19,23 +19,30 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
-    private final String authorization;
+    private final java.util.Map<String, String> headers;
 
-    private Http(String baseUrl, String authorization) {
+    private Http(String baseUrl, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.authorization = authorization;
+        this.headers = headers;
     }
 
     public static Http at(int port) {
-        return new Http("http://127.0.0.1:" + port, null);
+        return new Http("http://127.0.0.1:" + port, java.util.Map.of());
+    }
+
+    /** The same client, sending this header with every request. */
+    public Http with(String header, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Http(baseUrl, more);
     }
 
     public Http as(String user, String password) {
-        return new Http(baseUrl, "Basic " + Base64.getEncoder()
+        return with("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    public record Response(int status, String contentType, String location, String body) {
+    public record Response(int status, String contentType, String location, String retryAfter, String body) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -65,9 +72,7 @@ public final class Http {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
+        headers.forEach(request::header);
         return request;
     }
 
@@ -75,7 +80,8 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package no.studietur.web;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,22 +31,30 @@ import org.springframework.security.web.SecurityFilterChain;
 public class WebSupportAutoConfiguration {
 
     public static final String OPERATOR = "OPERATOR";
+    public static final String PARTNER = "PARTNER";
+
+    /** "GET /api/tours/*" or "/api/tours/*": a pattern, optionally restricted to one HTTP method. */
+    private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl matcher(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests, String path) {
+        String[] methodAndPattern = path.trim().split("\\s+", 2);
+        return methodAndPattern.length == 2
+                ? requests.requestMatchers(HttpMethod.valueOf(methodAndPattern[0]), methodAndPattern[1])
+                : requests.requestMatchers(methodAndPattern[0]);
+    }
 
     @Bean
-    SecurityFilterChain accessRules(HttpSecurity http, AccessProperties access) throws Exception {
+    SecurityFilterChain accessRules(HttpSecurity http, AccessProperties access,
+                                    List<AccessCustomizer> customizers) throws Exception {
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/actuator/health/**", "/actuator/health", "/error", "/asyncapi.yaml",
                     "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
-            for (String path : access.publicPaths()) {
-                String[] methodAndPattern = path.trim().split("\\s+", 2);
-                if (methodAndPattern.length == 2) {
-                    requests.requestMatchers(HttpMethod.valueOf(methodAndPattern[0]), methodAndPattern[1]).permitAll();
-                } else {
-                    requests.requestMatchers(methodAndPattern[0]).permitAll();
-                }
-            }
+            access.publicPaths().forEach(path -> matcher(requests, path).permitAll());
+            access.partnerPaths().forEach(path -> matcher(requests, path).hasRole(PARTNER));
             requests.anyRequest().hasRole(OPERATOR);
         });
+        for (AccessCustomizer customizer : customizers) {
+            customizer.customize(http);
+        }
         http.httpBasic(Customizer.withDefaults());
         // The API is called by programs, not by a logged-in browser: no session cookie, so no CSRF to guard.
         http.csrf(csrf -> csrf.disable());

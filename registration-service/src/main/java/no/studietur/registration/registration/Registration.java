@@ -21,7 +21,7 @@ import no.studietur.contracts.common.TourSummary;
  */
 @Document("registrations")
 public record Registration(@Id String id, @Indexed String tourId, RegistrationStatus status,
-                           RegistrationDetails details, String channel, TourSummary tour,
+                           RegistrationDetails details, String channel, @Indexed String partnerId, TourSummary tour,
                            CancellationPolicy agreedPolicy, Integer waitlistPosition, String rejectionReason,
                            Instant placedAt, Instant decidedAt, @Indexed(unique = true, sparse = true) String idempotencyKey,
                            String requestFingerprint, List<CancellationRequest> cancellationRequests,

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import no.studietur.web.RequestRefused;
+import no.studietur.web.WebSupportAutoConfiguration;
+import org.springframework.security.core.Authentication;
 
 @RestController
 @RequestMapping("/api/registrations")
@@ -33,8 +35,12 @@ class RegistrationController {
     /** Accepts a registration for the seat decision: 202 with where to poll its status. */
     @PostMapping
     ResponseEntity<RegistrationView> place(@Valid @RequestBody RegistrationRequest request,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Registration registration = registrations.place(request, key, "API");
+                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                           Authentication caller) {
+        boolean partner = caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + WebSupportAutoConfiguration.PARTNER));
+        Registration registration = registrations.place(request, key, partner ? "PARTNER" : "API",
+                partner ? caller.getName() : null);
         return ResponseEntity.accepted().location(URI.create("/api/registrations/" + registration.id()))
                 .body(RegistrationView.of(registration));
     }

@@ -75,7 +75,7 @@ public class RegistrationService {
      * repeated request returns the registration the first one created, and a different request under the
      * same key is refused.
      */
-    public Registration place(RegistrationRequest request, String idempotencyKey, String channel) {
+    public Registration place(RegistrationRequest request, String idempotencyKey, String channel, String partnerId) {
         String fingerprint = fingerprint(request);
         if (idempotencyKey != null) {
             Optional<Registration> earlier = findByIdempotencyKey(idempotencyKey);
@@ -102,7 +102,7 @@ public class RegistrationService {
                     "Tour " + request.tourId() + " does not take registrations now");
         }
         Registration registration = new Registration(UUID.randomUUID().toString(), tour.id(),
-                RegistrationStatus.PENDING, details(request, tour), channel, tour.summary(),
+                RegistrationStatus.PENDING, details(request, tour), channel, partnerId, tour.summary(),
                 tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint,
                 List.of(), List.of(), List.of(), 0);
         try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
@@ -115,6 +115,17 @@ public class RegistrationService {
         }
         relay.nudge();
         return registration;
+    }
+
+    /** A partner's own registrations, newest first. */
+    public List<Registration> ofPartner(String partnerId, int page, int size) {
+        return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId))
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "placedAt"))
+                .skip((long) page * size).limit(size), Registration.class);
+    }
+
+    public long countOfPartner(String partnerId) {
+        return mongo.count(Query.query(Criteria.where("partnerId").is(partnerId)), Registration.class);
     }
 
     public Optional<Registration> find(String id) {

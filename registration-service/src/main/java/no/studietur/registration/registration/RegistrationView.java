@@ -23,7 +23,7 @@ public record RegistrationView(String id, String tourId, String tourTitle, Regis
                 ? "COMING" : "CANCELLATION_REQUESTED";
     }
 
-    static RegistrationView of(Registration registration) {
+    public static RegistrationView of(Registration registration) {
         return new RegistrationView(registration.id(), registration.tourId(), registration.tour().title(),
                 registration.status(), registration.waitlistPosition(), registration.rejectionReason(),
                 registration.details().organisation().name(),

@@ -26,7 +26,7 @@ class RegistrationLifecycleTest {
     private static Registration registration(RegistrationStatus status, boolean substitutionAllowed,
                                              List<Registration.CancellationRequest> requests, List<String> cancelled) {
         return new Registration("r-1", "t-1", status, new RegistrationDetails(null, null, null, List.of(OLA, KARI), null),
-                "API", null, new CancellationPolicy(List.of(new CancellationTier(null, 50)), substitutionAllowed), null,
+                "API", null, null, new CancellationPolicy(List.of(new CancellationTier(null, 50)), substitutionAllowed), null,
                 null, MONDAY, MONDAY, null, null, requests, cancelled, List.of(), 3);
     }
 
