@@ -174,6 +174,21 @@ class RegistrationIntegrationTest {
     }
 
     @Test
+    void anOperatorRegistersOnBehalfOfSomeoneWhoPhonedAndTheChannelIsRecorded() {
+        var operator = Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        var phoned = operator.post("/api/registrations?channel=PHONE", request(tourId, "Ola Nordmann"));
+        assertThat(phoned.status()).isEqualTo(202);
+        assertThat(phoned.json().path("channel").asString()).isEqualTo("PHONE");
+        assertThat(Http.at(port).post("/api/registrations?channel=PHONE", request(tourId, "Ola Nordmann")).status())
+                .isEqualTo(403);
+        assertThat(operator.post("/api/registrations?channel=PIGEON", request(tourId, "Ola Nordmann")).status())
+                .isEqualTo(400);
+        assertThat(Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann")).json()
+                .path("channel").asString()).isEqualTo("API");
+        assertThat(Http.at(port).get("/v3/api-docs").body()).contains("4100-ELDRE");
+    }
+
+    @Test
     void refusesUnknownAndClosedToursWith422() {
         var unknown = Http.at(port).post("/api/registrations", request("no-such-tour", "Ola Nordmann"));
         assertThat(unknown.status()).isEqualTo(422);

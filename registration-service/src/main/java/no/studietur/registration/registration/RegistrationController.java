@@ -3,6 +3,9 @@ package no.studietur.registration.registration;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import no.studietur.web.RequestRefused;
@@ -34,15 +38,40 @@ class RegistrationController {
 
     /** Accepts a registration for the seat decision: 202 with where to poll its status. */
     @PostMapping
-    ResponseEntity<RegistrationView> place(@Valid @RequestBody RegistrationRequest request,
-                                           @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                           Authentication caller) {
-        boolean partner = caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + WebSupportAutoConfiguration.PARTNER));
-        Registration registration = registrations.place(request, key, partner ? "PARTNER" : "API",
-                partner ? caller.getName() : null);
+    ResponseEntity<RegistrationView> place(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(examples = @ExampleObject(name = "delegation", value = EXAMPLE)))
+            @Valid @RequestBody RegistrationRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestParam(required = false) Channel channel, Authentication caller) {
+        boolean partner = hasRole(caller, WebSupportAutoConfiguration.PARTNER);
+        if (channel != null && !hasRole(caller, WebSupportAutoConfiguration.OPERATOR)) {
+            throw new RequestRefused(HttpStatus.FORBIDDEN, "Operators only",
+                    "Only an operator registers on someone's behalf (channel " + channel + ")");
+        }
+        String recordedChannel = channel != null ? channel.name() : partner ? "PARTNER" : "API";
+        Registration registration = registrations.place(request, key, recordedChannel, partner ? caller.getName() : null);
         return ResponseEntity.accepted().location(URI.create("/api/registrations/" + registration.id()))
                 .body(RegistrationView.of(registration));
+    }
+
+    /** How a registration reached an operator who enters it on the customer's behalf. */
+    enum Channel { PHONE, EMAIL, POST }
+
+    static final String EXAMPLE = """
+            {"tourId": "aalborg-modellen",
+             "organisation": {"name": "Asker kommune", "organisationNumber": "944382038", "country": "NO"},
+             "contact": {"name": "Kari Nordmann", "email": "kari@example.no", "phone": "+4790000000"},
+             "invoice": {"street": "Postboks 353", "postcode": "1372", "town": "Asker", "country": "NO",
+                         "buyerReference": "4100-ELDRE", "delivery": "EHF"},
+             "participants": [{"fullName": "Ola Nordmann", "jobTitle": "Enhetsleder", "department": "Hjemmetjenesten",
+                               "mobile": "+4791111111", "email": "ola@example.no", "dietaryNeeds": "glutenfri",
+                               "language": "nb"}],
+             "heardAbout": "Nyhetsbrev", "acceptedTerms": true}""";
+
+    private static boolean hasRole(Authentication caller, String role) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
     }
 
     record CancellationBody(List<@jakarta.validation.constraints.NotBlank String> participantIds) {

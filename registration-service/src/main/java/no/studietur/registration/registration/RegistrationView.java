@@ -7,7 +7,7 @@ import java.util.List;
  * A registration as its id-holder sees it. The id is an unguessable UUID that works like an order secret,
  * so the answer names people but shows no contact details.
  */
-public record RegistrationView(String id, String tourId, String tourTitle, RegistrationStatus status,
+public record RegistrationView(String id, String tourId, String tourTitle, RegistrationStatus status, String channel,
                                Integer waitlistPosition, String rejectionReason, String organisation,
                                List<ParticipantView> participants, Instant placedAt, Instant decidedAt) {
 
@@ -25,7 +25,7 @@ public record RegistrationView(String id, String tourId, String tourTitle, Regis
 
     public static RegistrationView of(Registration registration) {
         return new RegistrationView(registration.id(), registration.tourId(), registration.tour().title(),
-                registration.status(), registration.waitlistPosition(), registration.rejectionReason(),
+                registration.status(), registration.channel(), registration.waitlistPosition(), registration.rejectionReason(),
                 registration.details().organisation().name(),
                 registration.details().participants().stream()
                         .map(participant -> new ParticipantView(participant.participantId(), participant.fullName(),
