@@ -1,5 +1,5 @@
 # One Dockerfile for the four services (they build and run alike); compose passes SERVICE.
-# Build context: the repository root.
+# Build context: the repository root; service.Dockerfile.dockerignore beside this file keeps build output out.
 
 FROM eclipse-temurin:21-jdk AS build
 ARG SERVICE
