@@ -78,6 +78,48 @@ class LocalStackTest {
     }
 
     @Test
+    void aKilledStoreProcessKeepsEveryWriteItAcknowledged(@TempDir Path data) throws Exception {
+        Path file = data.resolve("store.mv");
+        int port = FreePorts.orFree(0);
+        Process store = startStoreProcess(file, port);
+        try (var client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            var registrations = client.getDatabase("kept").getCollection("registrations");
+            for (int i = 0; i < 50; i++) {
+                registrations.insertOne(new Document("_id", "r-" + i));
+            }
+            registrations.updateOne(new Document("_id", "r-49"), new Document("$set", new Document("status", "CONFIRMED")));
+        }
+        store.destroyForcibly().waitFor();   // SIGKILL, right after the last acknowledged write
+
+        Process restarted = startStoreProcess(file, port);
+        try (var client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            var registrations = client.getDatabase("kept").getCollection("registrations");
+            assertThat(registrations.countDocuments()).isEqualTo(50);
+            assertThat(registrations.find(new Document("_id", "r-49")).first()).containsEntry("status", "CONFIRMED");
+        } finally {
+            restarted.destroy();
+            restarted.waitFor();
+        }
+    }
+
+    private static Process startStoreProcess(Path file, int port) throws Exception {
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "-Dlogback.configurationFile=local-stack-logback.xml",
+                LocalMongo.class.getName(), file.toString(), String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                return process;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("The store process did not open port " + port);
+    }
+
+    @Test
     void theInboxListsWhatArrivedAndEscapesIt() throws Exception {
         try (LocalMail mail = LocalMail.start(0, 0)) {
             Properties smtp = new Properties();
