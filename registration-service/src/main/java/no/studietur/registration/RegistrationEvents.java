@@ -32,10 +32,16 @@ class RegistrationEvents {
                     tours.apply(event.data());
                     registrations.tourCancelled(event);
                 })
-                .on(SeatsReserved.class, registrations::seatsReserved)
+                .on(SeatsReserved.class, event -> {
+                    registrations.seatsReserved(event);
+                    tours.seatsLeft(event.data().tourId(), event.data().seatsLeft(), event.data().decidedAt());
+                })
                 .on(SeatsWaitlisted.class, registrations::seatsWaitlisted)
                 .on(SeatsRejected.class, registrations::seatsRejected)
-                .on(SeatsReleased.class, registrations::seatsReleased)
+                .on(SeatsReleased.class, event -> {
+                    registrations.seatsReleased(event);
+                    tours.seatsLeft(event.data().tourId(), event.data().seatsLeft(), event.data().releasedAt());
+                })
                 .build();
     }
 }

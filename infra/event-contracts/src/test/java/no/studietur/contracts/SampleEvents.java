@@ -3,6 +3,8 @@ package no.studietur.contracts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 
 import no.studietur.contracts.billing.BillingParty;
@@ -34,9 +36,11 @@ import no.studietur.contracts.seat.SeatsReleased;
 import no.studietur.contracts.seat.SeatsReserved;
 import no.studietur.contracts.seat.SeatsWaitlisted;
 import no.studietur.contracts.tour.TourCancelled;
+import no.studietur.contracts.tour.ProgramItem;
 import no.studietur.contracts.tour.TourPublished;
 import no.studietur.contracts.tour.TourRegistrationClosed;
 import no.studietur.contracts.tour.TourSnapshot;
+import no.studietur.contracts.tour.TravelSuggestion;
 import no.studietur.contracts.tour.TourUpdated;
 
 /** One fully populated example of every event type, the same as the golden JSON files. */
@@ -63,7 +67,16 @@ final class SampleEvents {
     static final TourSnapshot SNAPSHOT = new TourSnapshot("STUDY_TOUR", "Aalborg-modellen",
             "Tildeling og rehabilitering i Aalborg", "Aalborg", "Aalborg Kommune", "DK", "Europe/Copenhagen",
             LocalDate.parse("2027-05-31"), LocalDate.parse("2027-06-02"), Instant.parse("2027-05-16T21:59:59Z"),
-            PRICE, EXEMPT, 30, POLICY, List.of("nb", "sv"), "PUBLISHED");
+            PRICE, EXEMPT, 30, POLICY, List.of("nb", "sv"), "PUBLISHED",
+            "Tildeling, rehabilitering og helsefremming i Aalborg kommune", "Ledere i tildelingsenheter",
+            "Reiseleder fra Studietur",
+            List.of(new ProgramItem(LocalDate.parse("2027-06-01"), LocalTime.parse("09:00"), LocalTime.parse("12:00"),
+                    "VISIT", "Tildelingsenheten", "Tildelingsenheten, Lindholm Brygge", "Lindholm Brygge, Aalborg",
+                    "Aalborg Kommune", List.of("Visitasjonsleder, Tildelingsenheten"), List.of("Saksbehandling"))),
+            List.of("Overnatting i enkeltrom 2 netter med frokost"), List.of("Flyreisen"),
+            List.of(new TravelSuggestion("SAS", null, "OSL", "AAL", LocalDateTime.parse("2027-05-31T17:40"),
+                    LocalDateTime.parse("2027-05-31T18:55"), Money.of("2200", "NOK"))),
+            27);
     static final BillingParty BUYER = new BillingParty(DETAILS.organisation(), DETAILS.invoice());
     static final InvoiceLine LINE = new InvoiceLine("Studietur Aalborg 31.05.–02.06.2027: Ola Nordmann", "p-1", 1,
             PRICE, EXEMPT, PRICE);

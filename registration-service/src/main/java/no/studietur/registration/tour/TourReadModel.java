@@ -8,9 +8,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import no.studietur.contracts.common.TourSummary;
 import no.studietur.contracts.tour.TourSnapshot;
 
-/** What registration knows of a tour, built from the catalog's tour events only. */
+/**
+ * What registration knows of a tour, built from the catalog's events only: the latest snapshot, and the seats left
+ * as of {@code seatsLeftAt} (from snapshots and seat decisions, whichever is newer).
+ */
 @Document("tours")
-public record TourReadModel(@Id String id, TourSnapshot tour, Instant updatedAt) {
+public record TourReadModel(@Id String id, TourSnapshot tour, Instant updatedAt, Integer seatsLeft,
+                            Instant seatsLeftAt) {
 
     public boolean openForRegistration(Instant now) {
         return "PUBLISHED".equals(tour.status()) && !now.isAfter(tour.registrationDeadline());

@@ -1,5 +1,6 @@
 package no.studietur.registration.tour;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,11 +12,13 @@ import org.springframework.stereotype.Service;
 import no.studietur.contracts.tour.TourCancelled;
 import no.studietur.contracts.tour.TourPublished;
 import no.studietur.contracts.tour.TourRegistrationClosed;
+import no.studietur.contracts.tour.TourSnapshot;
 import no.studietur.contracts.tour.TourUpdated;
 
 /**
- * Keeps the tour read model. Events of one tour arrive in order (one partition per tour), and each event
- * sets the state it describes, so applying one twice leaves the same result.
+ * Keeps the tour read model. Tour events of one tour arrive in order (one partition per tour), and each sets the
+ * state it describes, so applying one twice leaves the same result. Seats left come from two topics with no order
+ * between them, so a count is taken only when it is newer than the one held.
  */
 @Service
 public class TourReadModels {
@@ -31,11 +34,26 @@ public class TourReadModels {
     }
 
     public void apply(TourPublished event) {
-        mongo.save(new TourReadModel(event.tourId(), event.tour(), event.publishedAt()));
+        snapshot(event.tourId(), event.tour(), event.publishedAt());
     }
 
     public void apply(TourUpdated event) {
-        mongo.save(new TourReadModel(event.tourId(), event.tour(), event.updatedAt()));
+        snapshot(event.tourId(), event.tour(), event.updatedAt());
+    }
+
+    /** Seats left after a seat decision made at {@code at}; ignored when the model already knows a newer count. */
+    public void seatsLeft(String tourId, int seatsLeft, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(tourId).orOperator(
+                        Criteria.where("seatsLeftAt").is(null), Criteria.where("seatsLeftAt").lt(at))),
+                Update.update("seatsLeft", seatsLeft).set("seatsLeftAt", at), TourReadModel.class);
+    }
+
+    private void snapshot(String tourId, TourSnapshot tour, Instant at) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(tourId)), Update.update("tour", tour).set("updatedAt", at),
+                TourReadModel.class);
+        if (tour.seatsLeft() != null) {
+            seatsLeft(tourId, tour.seatsLeft(), at);
+        }
     }
 
     public void apply(TourRegistrationClosed event) {
