@@ -33,6 +33,12 @@ public class TourReadModels {
         return Optional.ofNullable(mongo.findById(tourId, TourReadModel.class));
     }
 
+    /** Tours a visitor may see (published or closed for registration), soonest first. */
+    public java.util.List<TourReadModel> visible() {
+        return mongo.find(Query.query(Criteria.where("tour.status").in("PUBLISHED", "REGISTRATION_CLOSED"))
+                .with(org.springframework.data.domain.Sort.by("tour.startDate")), TourReadModel.class);
+    }
+
     public void apply(TourPublished event) {
         snapshot(event.tourId(), event.tour(), event.publishedAt());
     }
