@@ -19,7 +19,20 @@ final class Platform implements AutoCloseable {
 
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
 
-    static Platform start() {
+    /** One platform for all end-to-end tests of the JVM: starting four services takes a while. */
+    static Platform shared() {
+        return Shared.PLATFORM;
+    }
+
+    private static final class Shared {
+        private static final Platform PLATFORM = start();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(PLATFORM::close, "platform-shutdown"));
+        }
+    }
+
+    private static Platform start() {
         Platform platform = new Platform();
         platform.run("catalog", CatalogApplication.class, CatalogApplication.CONFIG_NAME, "studietur.demo-data.enabled=true");
         // The test polls fast from one address; the public rate limit is tested in the registration service.

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import no.studietur.localstack.ReceivedMail;
@@ -21,17 +19,7 @@ import tools.jackson.databind.JsonNode;
 class RegistrationSagaEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static Platform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = Platform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    private final Platform platform = Platform.shared();
 
     @Test
     void aRegistrationEndsConfirmedWithAnInvoiceAndEMailsToEveryone() {
