@@ -69,7 +69,16 @@ class WebPagesIntegrationTest {
         invalid.add(Map.entry("action", "submit"));
         var refused = Http.at(port).postForm("/tours/" + tourId + "/registration", invalid);
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.body()).contains("class=\"error\"", "must not be blank", "the terms must be accepted");
+        assertThat(refused.body()).contains("class=\"error\"", "Må fylles ut.", "Ikke en gyldig e-postadresse.",
+                "Du må godta vilkårene.");
+        var inSwedish = Http.at(port).postForm("/tours/" + tourId + "/registration?lang=sv", invalid);
+        assertThat(inSwedish.body()).contains("Måste fyllas i.", "Du måste godkänna villkoren.");
+        List<Map.Entry<String, String>> wrongNumber = new ArrayList<>(fields("Ola", "ola@example.no"));
+        wrongNumber.replaceAll(field -> field.getKey().equals("organisation.organisationNumber")
+                ? Map.entry(field.getKey(), "944382039") : field);
+        wrongNumber.add(Map.entry("action", "submit"));
+        assertThat(Http.at(port).postForm("/tours/" + tourId + "/registration?lang=en", wrongNumber).body())
+                .contains("Not a valid organisation number for the country.");
     }
 
     @Test

@@ -85,7 +85,9 @@ class WebPages {
         }
         RegistrationRequest request = form.toRequest(id);
         Set<ConstraintViolation<RegistrationRequest>> violations = validator.validate(request);
-        violations.forEach(violation -> binding.rejectValue(field(violation.getPropertyPath().toString()), "invalid",
+        // The constraint's name is the error code (NotBlank, Email, …): the page's messages say it in its language.
+        violations.forEach(violation -> binding.rejectValue(field(violation.getPropertyPath().toString()),
+                violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
                 violation.getMessage()));
         if (binding.hasErrors()) {
             return "web/form";
@@ -94,7 +96,7 @@ class WebPages {
             Registration registration = registrations.place(request, null, "WEB", null);
             return "redirect:/registrations/" + registration.id();
         } catch (InvalidFields invalid) {
-            invalid.errors().forEach((field, message) -> binding.rejectValue(field(field), "invalid", message));
+            invalid.errors().forEach((field, message) -> binding.rejectValue(field(field), "Invalid", message));
             return "web/form";
         } catch (RequestRefused refused) {
             model.addAttribute("refusal", refused.getMessage());
