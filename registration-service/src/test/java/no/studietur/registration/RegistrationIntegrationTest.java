@@ -127,6 +127,31 @@ class RegistrationIntegrationTest {
     }
 
     @Test
+    void aWaitingRegistrationIsConfirmedWhenPromotedAndARejectedOneSaysWhy() {
+        String waiting = Http.at(port).post("/api/registrations", request(tourId, "Per Hansen")).json().path("id").asString();
+        TopicProbe.send(Topics.SEATS, tourId, UUID.randomUUID().toString(), EventType.SEATS_WAITLISTED.ceType(),
+                new String(EventJson.write(new SeatsWaitlisted(tourId, waiting, 1, 1, Instant.now()))));
+        Http.await(() -> "WAITLISTED".equals(status(waiting)), WAIT, "waitlisted");
+        try (TopicProbe registrations = new TopicProbe(Topics.REGISTRATIONS)) {
+            TopicProbe.send(Topics.SEATS, tourId, UUID.randomUUID().toString(), EventType.SEATS_RESERVED.ceType(),
+                    new String(EventJson.write(new SeatsReserved(tourId, waiting, 1, true, 0, Instant.now()))));
+            Http.await(() -> "CONFIRMED".equals(status(waiting)), WAIT, "promoted and confirmed");
+            var confirmed = registrations.await(record -> waiting.equals(record.headers().get("ce_subject"))
+                    && EventType.REGISTRATION_CONFIRMED.ceType().equals(record.type()), WAIT);
+            assertThat(EventJson.read(confirmed.data().getBytes(), RegistrationConfirmed.class).promotedFromWaitlist()).isTrue();
+        }
+        assertThat(Http.at(port).get("/api/registrations/" + waiting).json().path("waitlistPosition").isNull()).isTrue();
+
+        String late = Http.at(port).post("/api/registrations", request(tourId, "Kari Nordmann")).json().path("id").asString();
+        TopicProbe.send(Topics.SEATS, tourId, UUID.randomUUID().toString(), EventType.SEATS_REJECTED.ceType(),
+                new String(EventJson.write(new no.studietur.contracts.seat.SeatsRejected(tourId, late, "DEADLINE_PASSED",
+                        Instant.now()))));
+        Http.await(() -> "REJECTED".equals(status(late)), WAIT, "rejected");
+        assertThat(Http.at(port).get("/api/registrations/" + late).json().path("rejectionReason").asString())
+                .isEqualTo("DEADLINE_PASSED");
+    }
+
+    @Test
     void refusesInvalidRequestsNamingEachBadFieldAndStoresNothing() {
         long before = mongo.getCollection("registrations").countDocuments();
         String bad = request(tourId, "Ola Nordmann").replace("\"944382038\"", "\"944382039\"")
