@@ -96,9 +96,13 @@ public enum EventType {
     }
 
     public static EventType of(DomainEvent event) {
-        EventType type = BY_CLASS.get(event.getClass());
+        return of(event.getClass());
+    }
+
+    public static EventType of(Class<? extends DomainEvent> eventClass) {
+        EventType type = BY_CLASS.get(eventClass);
         if (type == null) {
-            throw new IllegalArgumentException("Not a registered event: " + event.getClass().getName());
+            throw new IllegalArgumentException("Not a registered event: " + eventClass.getName());
         }
         return type;
     }

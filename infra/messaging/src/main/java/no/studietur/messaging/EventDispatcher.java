@@ -71,10 +71,7 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
         /** Registers the handler of one event type. */
         @SuppressWarnings("unchecked")
         public <T extends DomainEvent> Builder on(Class<T> eventClass, Consumer<ReceivedEvent<T>> handler) {
-            EventType type = java.util.Arrays.stream(EventType.values())
-                    .filter(candidate -> candidate.payloadClass() == eventClass).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("Not an event: " + eventClass));
-            handlers.put(type, event -> handler.accept((ReceivedEvent<T>) event));
+            handlers.put(EventType.of(eventClass), event -> handler.accept((ReceivedEvent<T>) event));
             return this;
         }
 

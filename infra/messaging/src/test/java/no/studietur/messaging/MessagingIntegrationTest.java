@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import no.studietur.contracts.EventType;
 import no.studietur.contracts.Topics;
 import no.studietur.contracts.tour.TourCancelled;
+import no.studietur.testsupport.Http;
 import no.studietur.testsupport.TestInfrastructure;
 import no.studietur.testsupport.TopicProbe;
 
@@ -107,27 +108,12 @@ class MessagingIntegrationTest {
     }
 
     private static void awaitReceived(String eventId) {
-        awaitTrue(() -> MessagingTestApplication.RECEIVED.stream().anyMatch(event -> event.id().equals(eventId)),
-                "event " + eventId + " received");
+        Http.await(() -> MessagingTestApplication.RECEIVED.stream().anyMatch(event -> event.id().equals(eventId)),
+                WAIT, "event " + eventId + " received");
     }
 
     private static void awaitEmptyOutbox(String id) {
-        awaitTrue(() -> service.getBean(MongoTemplate.class).findById(id, Document.class, "aggregates")
-                .getList(Outbox.FIELD, Document.class).isEmpty(), "outbox of " + id + " emptied");
-    }
-
-    static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Http.await(() -> service.getBean(MongoTemplate.class).findById(id, Document.class, "aggregates")
+                .getList(Outbox.FIELD, Document.class).isEmpty(), WAIT, "outbox of " + id + " emptied");
     }
 }

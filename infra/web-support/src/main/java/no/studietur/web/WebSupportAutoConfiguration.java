@@ -33,6 +33,12 @@ public class WebSupportAutoConfiguration {
     public static final String OPERATOR = "OPERATOR";
     public static final String PARTNER = "PARTNER";
 
+    /** Whether the caller (possibly anonymous, possibly absent) holds the role. */
+    public static boolean hasRole(org.springframework.security.core.Authentication caller, String role) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
+    }
+
     /** "GET /api/tours/*" or "/api/tours/*": a pattern, optionally restricted to one HTTP method. */
     private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl matcher(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests, String path) {

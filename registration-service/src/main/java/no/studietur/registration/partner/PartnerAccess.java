@@ -88,11 +88,11 @@ class PartnerAccess implements AccessCustomizer {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-            if (!request.getRequestURI().startsWith("/api/") || has(caller, WebSupportAutoConfiguration.OPERATOR)) {
+            if (!request.getRequestURI().startsWith("/api/") || WebSupportAutoConfiguration.hasRole(caller, WebSupportAutoConfiguration.OPERATOR)) {
                 chain.doFilter(request, response);
                 return;
             }
-            RateLimiter limiter = has(caller, WebSupportAutoConfiguration.PARTNER)
+            RateLimiter limiter = WebSupportAutoConfiguration.hasRole(caller, WebSupportAutoConfiguration.PARTNER)
                     ? limiters.rateLimiter("partner:" + caller.getName(), partnerLimit)
                     : limiters.rateLimiter("address:" + request.getRemoteAddr(), addressLimit);
             if (!limiter.acquirePermission()) {
@@ -104,9 +104,5 @@ class PartnerAccess implements AccessCustomizer {
             }
             chain.doFilter(request, response);
         }
-    }
-
-    private static boolean has(Authentication caller, String role) {
-        return caller != null && caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 }

@@ -27,7 +27,8 @@ public record Registration(@Id String id, @Indexed String tourId, RegistrationSt
                            String requestFingerprint, List<CancellationRequest> cancellationRequests,
                            List<String> cancelledParticipantIds, List<Substitution> substitutions, long version) {
 
-    private static final Set<RegistrationStatus> ACTIVE =
+    /** The states in which a registration still holds or awaits seats, and may change. */
+    public static final Set<RegistrationStatus> ACTIVE =
             Set.of(RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
 
     public Registration {

@@ -44,8 +44,8 @@ class RegistrationController {
             @Valid @RequestBody RegistrationRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String key,
             @RequestParam(required = false) Channel channel, Authentication caller) {
-        boolean partner = hasRole(caller, WebSupportAutoConfiguration.PARTNER);
-        if (channel != null && !hasRole(caller, WebSupportAutoConfiguration.OPERATOR)) {
+        boolean partner = WebSupportAutoConfiguration.hasRole(caller, WebSupportAutoConfiguration.PARTNER);
+        if (channel != null && !WebSupportAutoConfiguration.hasRole(caller, WebSupportAutoConfiguration.OPERATOR)) {
             throw new RequestRefused(HttpStatus.FORBIDDEN, "Operators only",
                     "Only an operator registers on someone's behalf (channel " + channel + ")");
         }
@@ -68,11 +68,6 @@ class RegistrationController {
                                "mobile": "+4791111111", "email": "ola@example.no", "dietaryNeeds": "glutenfri",
                                "language": "nb"}],
              "heardAbout": "Nyhetsbrev", "acceptedTerms": true}""";
-
-    private static boolean hasRole(Authentication caller, String role) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
-    }
 
     record CancellationBody(List<@jakarta.validation.constraints.NotBlank String> participantIds) {
     }

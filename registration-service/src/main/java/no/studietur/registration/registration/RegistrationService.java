@@ -133,22 +133,24 @@ public class RegistrationService {
     }
 
     public void seatsReserved(ReceivedEvent<SeatsReserved> event) {
+        Instant now = clock.instant();
         transition(event.data().registrationId(), event.id(),
                 Set.of(RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED), registration -> new Change(
-                        new Update().set("status", RegistrationStatus.CONFIRMED).set("decidedAt", clock.instant())
+                        new Update().set("status", RegistrationStatus.CONFIRMED).set("decidedAt", now)
                                 .unset("waitlistPosition"),
                         new RegistrationConfirmed(registration.id(), registration.tourId(), registration.tour(),
                                 registration.details(), registration.agreedPolicy(),
-                                event.data().promotedFromWaitlist(), registration.placedAt(), clock.instant())));
+                                event.data().promotedFromWaitlist(), registration.placedAt(), now)));
     }
 
     public void seatsWaitlisted(ReceivedEvent<SeatsWaitlisted> event) {
+        Instant now = clock.instant();
         transition(event.data().registrationId(), event.id(), Set.of(RegistrationStatus.PENDING),
                 registration -> new Change(
-                        new Update().set("status", RegistrationStatus.WAITLISTED).set("decidedAt", clock.instant())
+                        new Update().set("status", RegistrationStatus.WAITLISTED).set("decidedAt", now)
                                 .set("waitlistPosition", event.data().position()),
                         new RegistrationWaitlisted(registration.id(), registration.tourId(), registration.tour(),
-                                registration.details(), event.data().position(), clock.instant())));
+                                registration.details(), event.data().position(), now)));
     }
 
     public void seatsRejected(ReceivedEvent<SeatsRejected> event) {
@@ -159,7 +161,7 @@ public class RegistrationService {
 
     /** Asks the catalog to release the seats of some participants (all still coming when none are named). */
     public Registration requestCancellation(String registrationId, List<String> participantIds) {
-        transition(registrationId, null, ACTIVE, registration -> {
+        transition(registrationId, null, Registration.ACTIVE, registration -> {
             List<String> leaving = registration.participantsToCancel(participantIds);
             Instant requestedAt = clock.instant();
             return new Change(new Update().push("cancellationRequests",
@@ -172,7 +174,7 @@ public class RegistrationService {
 
     /** A colleague takes a participant's place: same participant id, so the same seat and invoice line. */
     public Registration substitute(String registrationId, String participantId, RegistrationRequest.Participant colleague) {
-        transition(registrationId, null, ACTIVE, registration -> {
+        transition(registrationId, null, Registration.ACTIVE, registration -> {
             Participant previous = registration.participant(participantId);
             Participant replacement = new Participant(participantId, colleague.fullName().strip(), colleague.jobTitle(),
                     colleague.department(), colleague.mobile(), colleague.email(), colleague.dietaryNeeds(),
@@ -189,7 +191,7 @@ public class RegistrationService {
     /** The catalog released the seats: those participants are cancelled, and the registration when none is left. */
     public void seatsReleased(ReceivedEvent<SeatsReleased> event) {
         List<String> released = event.data().participantIds();
-        transition(event.data().registrationId(), event.id(), ACTIVE, registration -> {
+        transition(event.data().registrationId(), event.id(), Registration.ACTIVE, registration -> {
             boolean everyone = registration.cancelsEveryone(released);
             Update update = new Update().push("cancelledParticipantIds").each(released.toArray());
             if (everyone) {
@@ -202,10 +204,10 @@ public class RegistrationService {
 
     /** The operator cancelled the tour: every registration still active is cancelled, without fee. */
     public void tourCancelled(ReceivedEvent<TourCancelled> event) {
-        Query activeOnTour = Query.query(Criteria.where("tourId").is(event.data().tourId()).and("status").in(ACTIVE));
+        Query activeOnTour = Query.query(Criteria.where("tourId").is(event.data().tourId()).and("status").in(Registration.ACTIVE));
         activeOnTour.fields().include("_id");
         for (org.bson.Document registration : mongo.find(activeOnTour, org.bson.Document.class, "registrations")) {
-            transition(registration.getString("_id"), event.id(), ACTIVE, active -> {
+            transition(registration.getString("_id"), event.id(), Registration.ACTIVE, active -> {
                 List<String> coming = active.details().participants().stream().map(Participant::participantId)
                         .filter(id -> !active.cancelledParticipantIds().contains(id)).toList();
                 return new Change(new Update().set("status", RegistrationStatus.CANCELLED).unset("waitlistPosition")
@@ -221,9 +223,6 @@ public class RegistrationService {
                 registration.details(), participantIds, everyone, reason, registration.agreedPolicy(),
                 registration.placedAt(), requestedAt == null ? clock.instant() : requestedAt, clock.instant());
     }
-
-    private static final Set<RegistrationStatus> ACTIVE =
-            Set.of(RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
 
     private record Change(Update update, DomainEvent... events) {
     }

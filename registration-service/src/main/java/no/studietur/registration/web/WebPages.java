@@ -54,8 +54,9 @@ class WebPages {
 
     @GetMapping("/tours/{id}")
     String tour(@PathVariable String id, Model model) {
-        model.addAttribute("tour", visibleTour(id));
-        model.addAttribute("open", visibleTour(id).openForRegistration(clock.instant()));
+        TourReadModel tour = visibleTour(id);
+        model.addAttribute("tour", tour);
+        model.addAttribute("open", tour.openForRegistration(clock.instant()));
         return "web/tour";
     }
 
