@@ -16,6 +16,13 @@ import no.studietur.contracts.tour.TourSnapshot;
 public record TourReadModel(@Id String id, TourSnapshot tour, Instant updatedAt, Integer seatsLeft,
                             Instant seatsLeftAt) {
 
+    /** The catalog states in which visitors see a tour: open for registration, or closed but not yet over. */
+    public static final java.util.Set<String> VISIBLE_STATUSES = java.util.Set.of("PUBLISHED", "REGISTRATION_CLOSED");
+
+    public boolean visible() {
+        return VISIBLE_STATUSES.contains(tour.status());
+    }
+
     public boolean openForRegistration(Instant now) {
         return "PUBLISHED".equals(tour.status()) && !now.isAfter(tour.registrationDeadline());
     }

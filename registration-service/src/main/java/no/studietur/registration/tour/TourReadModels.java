@@ -35,7 +35,7 @@ public class TourReadModels {
 
     /** Tours a visitor may see (published or closed for registration), soonest first. */
     public java.util.List<TourReadModel> visible() {
-        return mongo.find(Query.query(Criteria.where("tour.status").in("PUBLISHED", "REGISTRATION_CLOSED"))
+        return mongo.find(Query.query(Criteria.where("tour.status").in(TourReadModel.VISIBLE_STATUSES))
                 .with(org.springframework.data.domain.Sort.by("tour.startDate")), TourReadModel.class);
     }
 

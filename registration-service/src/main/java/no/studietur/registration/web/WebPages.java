@@ -123,8 +123,7 @@ class WebPages {
     }
 
     private TourReadModel visibleTour(String id) {
-        return tours.find(id).filter(tour -> Set.of("PUBLISHED", "REGISTRATION_CLOSED").contains(tour.tour().status()))
-                .orElseThrow(() -> RequestRefused.notFound("Tour " + id));
+        return tours.find(id).filter(TourReadModel::visible).orElseThrow(() -> RequestRefused.notFound("Tour " + id));
     }
 
     /** "participants[0].email" is already a form path; a list-level error goes on the list. */
