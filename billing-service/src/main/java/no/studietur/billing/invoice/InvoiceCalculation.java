@@ -1,7 +1,6 @@
 package no.studietur.billing.invoice;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +14,27 @@ import no.studietur.contracts.common.TourSummary;
 import no.studietur.contracts.common.VatTreatment;
 
 /**
- * The amounts of a tour invoice: one line per participant at the tour's price, VAT per category as the tour
- * defines it, rounded once per category subtotal (as the EHF tax total is checked). Plain Java.
+ * The amounts of a document: the lines, VAT per category and rate as the tour defines it, rounded once per
+ * category subtotal (as the EHF tax total is checked), and the totals. Plain Java.
  */
 public record InvoiceCalculation(List<InvoiceLine> lines, List<VatSubtotal> vatBreakdown, Money netTotal,
                                  Money vatTotal, Money payableAmount) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
+    /** One line per participant at the tour's price. */
     public static InvoiceCalculation forParticipants(TourSummary tour, List<Participant> participants) {
+        List<InvoiceLine> lines = participants.stream().map(participant -> new InvoiceLine(
+                describe(tour, participant.fullName()), participant.participantId(), 1, tour.pricePerParticipant(),
+                tour.vat(), tour.pricePerParticipant())).toList();
+        return of(lines, tour.pricePerParticipant().currency());
+    }
+
+    /** What a participant's line says: the tour, where and when, and who travels. */
+    public static String describe(TourSummary tour, String participantName) {
         String period = tour.startDate().equals(tour.endDate()) ? DATE.format(tour.startDate())
                 : DATE.format(tour.startDate()) + "–" + DATE.format(tour.endDate());
-        List<InvoiceLine> lines = participants.stream().map(participant -> new InvoiceLine(
-                tour.title() + ", " + tour.place() + " " + period + ": " + participant.fullName(),
-                participant.participantId(), 1, tour.pricePerParticipant(), tour.vat(),
-                tour.pricePerParticipant())).toList();
-        return of(lines, tour.pricePerParticipant().currency());
+        return tour.title() + ", " + tour.place() + " " + period + ": " + participantName;
     }
 
     public static InvoiceCalculation of(List<InvoiceLine> lines, String currency) {
@@ -39,8 +43,7 @@ public record InvoiceCalculation(List<InvoiceLine> lines, List<VatSubtotal> vatB
             taxableByVat.merge(line.vat(), line.lineNetAmount(), Money::plus);
         }
         List<VatSubtotal> breakdown = taxableByVat.entrySet().stream().map(entry -> new VatSubtotal(entry.getKey(),
-                entry.getValue(), new Money(entry.getValue().amount().multiply(entry.getKey().ratePercent())
-                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP), currency))).toList();
+                entry.getValue(), entry.getValue().percent(entry.getKey().ratePercent()))).toList();
         Money zero = new Money(BigDecimal.ZERO, currency);
         Money net = breakdown.stream().map(VatSubtotal::taxableAmount).reduce(zero, Money::plus);
         Money vat = breakdown.stream().map(VatSubtotal::taxAmount).reduce(zero, Money::plus);

@@ -3,93 +3,154 @@ package no.studietur.billing.invoice;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import no.studietur.contracts.billing.BillingParty;
-import no.studietur.contracts.billing.InvoiceIssued;
+import no.studietur.billing.numbering.GaplessSeries;
+import no.studietur.contracts.registration.ParticipantSubstituted;
+import no.studietur.contracts.registration.RegistrationCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
-import no.studietur.messaging.Outbox;
-import no.studietur.messaging.OutboxRelay;
+import no.studietur.messaging.ReceivedEvent;
 
-/** Issues one invoice per confirmed registration, with its InvoiceIssued event in the same write. */
+/**
+ * Invoices confirmed registrations and credits cancellations. Invoices and credit notes are numbered in gapless
+ * series of their own ({@code 2027-000001}, {@code K2027-000001}); a document is written under the number it was
+ * given even if the process dies in between (see {@link GaplessSeries}).
+ */
 @Service
 public class InvoiceService {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
-    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
+    /** Documents are dated in Norway, where the books are kept. */
+    public static final ZoneId BOOKKEEPING_ZONE = ZoneId.of("Europe/Oslo");
+    private static final String INVOICE_SERIES = "invoice-";
+    private static final String CREDIT_NOTE_SERIES = "creditNote-";
 
+    private final InvoiceStore store;
+    private final GaplessSeries numbers;
     private final MongoTemplate mongo;
-    private final OutboxRelay relay;
     private final Clock clock;
     private final BillingProperties properties;
 
-    InvoiceService(MongoTemplate mongo, OutboxRelay relay, Clock clock, BillingProperties properties) {
+    InvoiceService(InvoiceStore store, GaplessSeries numbers, MongoTemplate mongo, Clock clock,
+                   BillingProperties properties) {
+        this.store = store;
+        this.numbers = numbers;
         this.mongo = mongo;
-        this.relay = relay;
         this.clock = clock;
         this.properties = properties;
     }
 
+    /** A draft credit note: the number is taken together with it, the invoice is updated after. */
+    record CreditNoteDraft(String invoiceId, CreditNote creditNote) {
+    }
+
+    /** One invoice per registration, however often the confirmation arrives. */
     public void issueFor(RegistrationConfirmed confirmed) {
-        if (findByRegistration(confirmed.registrationId()).isPresent()) {
-            log.info("Registration {} is already invoiced", confirmed.registrationId());
+        LocalDate today = today();
+        String series = properties.seriesFor(today);
+        numbers.issue(INVOICE_SERIES + series, Invoice.class,
+                () -> store.findBy("registrationId", confirmed.registrationId()).isPresent(),
+                number -> Invoice.issue(UUID.randomUUID().toString(), "%s-%06d".formatted(series, number), confirmed,
+                        properties.seller(), today, properties.paymentTermsDays()),
+                this::store);
+    }
+
+    /** Credits what a cancellation does not charge; nothing when the registration was never invoiced. */
+    public void creditFor(ReceivedEvent<RegistrationCancelled> event) {
+        RegistrationCancelled cancelled = event.data();
+        Optional<Invoice> invoiced = store.findBy("registrationId", cancelled.registrationId());
+        if (invoiced.isEmpty()) {
+            log.info("Registration {} was cancelled before it was invoiced: nothing to credit",
+                    cancelled.registrationId());
             return;
         }
-        InvoiceCalculation amounts = InvoiceCalculation.forParticipants(confirmed.tour(),
-                confirmed.details().participants());
-        String number = nextNumber();
-        LocalDate issued = LocalDate.now(clock.withZone(NORWAY));
-        Invoice invoice = new Invoice(UUID.randomUUID().toString(), number, confirmed.registrationId(),
-                confirmed.tourId(), new BillingParty(confirmed.details().organisation(), confirmed.details().invoice()),
-                issued, issued.plusDays(properties.paymentTermsDays()), amounts.netTotal().currency(), amounts.lines(),
-                amounts.vatBreakdown(), amounts.netTotal(), amounts.vatTotal(), amounts.payableAmount(),
-                Kid.of(number), "ISSUED");
-        try {
-            Outbox.insert(mongo, invoice, "invoices", clock, new InvoiceIssued(invoice.id(), number,
-                    invoice.registrationId(), invoice.tourId(), invoice.buyer(), invoice.issueDate(),
-                    invoice.dueDate(), invoice.currency(), invoice.lines(), invoice.vatBreakdown(), invoice.netTotal(),
-                    invoice.vatTotal(), invoice.payableAmount(), invoice.kid()));
-            relay.nudge();
-        } catch (DuplicateKeyException alreadyInvoiced) {
-            log.info("Registration {} was invoiced concurrently", confirmed.registrationId());
+        String invoiceId = invoiced.get().id();
+        LocalDate today = today();
+        String series = properties.seriesFor(today);
+        if (!invoiced.get().credits(cancelled)) {
+            log.info("Cancellation {} of registration {} credits nothing (fee 100 % or already credited)",
+                    event.id(), cancelled.registrationId());
+            return;
+        }
+        numbers.issue(CREDIT_NOTE_SERIES + series, CreditNoteDraft.class,
+                () -> store.find(invoiceId).map(invoice -> invoice.hasCreditNoteFor(event.id())).orElse(true),
+                number -> new CreditNoteDraft(invoiceId, store.find(invoiceId).orElseThrow()
+                        .creditFor(cancelled, event.id(), UUID.randomUUID().toString(),
+                                "K%s-%06d".formatted(series, number), today)
+                        .orElseThrow()),
+                this::store);
+    }
+
+    /** The colleague's name goes on the participant's line; amounts stay as they are. */
+    public void substitute(ParticipantSubstituted substituted) {
+        store.findBy("registrationId", substituted.registrationId()).ifPresent(invoice -> store.change(invoice.id(),
+                current -> current.hasSubstitution(substituted.previous().participantId(), substituted.substitutedAt())
+                        ? Optional.empty()
+                        : Optional.of(new InvoiceStore.Change(current.withSubstitute(
+                                substituted.previous().participantId(), substituted.previous().fullName(),
+                                substituted.replacement().fullName(), substituted.substitutedAt())))));
+    }
+
+    /** Writes documents whose number was taken by a process that stopped before writing them. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${studietur.billing.pending-check:PT1M}")
+    public void completePendingDocuments() {
+        for (String series : numbers.seriesWithPending()) {
+            if (series.startsWith(INVOICE_SERIES)) {
+                numbers.completePending(series, Invoice.class, this::store);
+            } else {
+                numbers.completePending(series, CreditNoteDraft.class, this::store);
+            }
         }
     }
 
-    public Optional<Invoice> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Invoice.class));
+    private void store(Invoice invoice) {
+        try {
+            store.insert(invoice);
+        } catch (DuplicateKeyException alreadyStored) {
+            if (store.findBy("invoiceNumber", invoice.invoiceNumber()).isEmpty()) {
+                voidNumber(invoice.invoiceNumber(), "registration " + invoice.registrationId() + " was invoiced under another number");
+            }
+        }
     }
 
-    public Optional<Invoice> findByRegistration(String registrationId) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("registrationId").is(registrationId)),
-                Invoice.class));
+    private void store(CreditNoteDraft draft) {
+        CreditNote note = draft.creditNote();
+        store.change(draft.invoiceId(), invoice -> {
+            if (invoice.hasCreditNote(note.id())) {
+                return Optional.empty();
+            }
+            Invoice credited = invoice.withCreditNote(note);
+            return Optional.of(new InvoiceStore.Change(credited, credited.issued(note)));
+        });
     }
 
-    public List<Invoice> list(String registrationId) {
-        Criteria criteria = registrationId == null ? new Criteria() : Criteria.where("registrationId").is(registrationId);
-        return mongo.find(Query.query(criteria).with(Sort.by("invoiceNumber")).limit(500), Invoice.class);
+    /**
+     * A number that can no longer get its document (the registration was invoiced under another number by a
+     * concurrent caller in another series, e.g. across New Year) is voided, never reused: the sequence stays
+     * verifiable.
+     */
+    private void voidNumber(String number, String reason) {
+        try {
+            mongo.insert(new org.bson.Document("_id", number).append("reason", reason).append("at", clock.instant()),
+                    "voidedNumbers");
+            log.warn("Voided invoice number {}: {}", number, reason);
+        } catch (DuplicateKeyException alreadyVoided) {
+            log.debug("Number {} was voided before", number);
+        }
     }
 
-    private String nextNumber() {
-        InvoiceSeries series = mongo.findAndModify(Query.query(Criteria.where("_id").is(properties.series())),
-                new Update().inc("next", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                InvoiceSeries.class);
-        return "%s-%06d".formatted(properties.series(), series.next());
-    }
-
-    @org.springframework.data.mongodb.core.mapping.Document("invoiceSeries")
-    record InvoiceSeries(@org.springframework.data.annotation.Id String id, long next) {
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BOOKKEEPING_ZONE));
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import no.studietur.contracts.billing.CreditNoteIssued;
 import no.studietur.contracts.billing.InvoiceIssued;
+import no.studietur.contracts.billing.InvoiceOverdue;
 import no.studietur.contracts.billing.PaymentRecorded;
 import no.studietur.contracts.notification.MessageFailed;
 import no.studietur.contracts.notification.MessageSent;
@@ -53,6 +54,7 @@ public enum EventType {
     INVOICE_ISSUED(Topics.BILLING, InvoiceIssued.class, 1),
     CREDIT_NOTE_ISSUED(Topics.BILLING, CreditNoteIssued.class, 1),
     PAYMENT_RECORDED(Topics.BILLING, PaymentRecorded.class, 1),
+    INVOICE_OVERDUE(Topics.BILLING, InvoiceOverdue.class, 1),
 
     MESSAGE_SENT(Topics.NOTIFICATIONS, MessageSent.class, 1),
     MESSAGE_FAILED(Topics.NOTIFICATIONS, MessageFailed.class, 1);

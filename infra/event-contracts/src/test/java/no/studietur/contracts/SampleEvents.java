@@ -11,7 +11,9 @@ import no.studietur.contracts.billing.BillingParty;
 import no.studietur.contracts.billing.CreditNoteIssued;
 import no.studietur.contracts.billing.InvoiceIssued;
 import no.studietur.contracts.billing.InvoiceLine;
+import no.studietur.contracts.billing.InvoiceOverdue;
 import no.studietur.contracts.billing.PaymentRecorded;
+import no.studietur.contracts.billing.Seller;
 import no.studietur.contracts.billing.VatSubtotal;
 import no.studietur.contracts.common.CancellationPolicy;
 import no.studietur.contracts.common.CancellationTier;
@@ -81,6 +83,8 @@ final class SampleEvents {
     static final InvoiceLine LINE = new InvoiceLine("Studietur Aalborg 31.05.–02.06.2027: Ola Nordmann", "p-1", 1,
             PRICE, EXEMPT, PRICE);
     static final VatSubtotal VAT = new VatSubtotal(EXEMPT, PRICE, Money.of("0", "NOK"));
+    static final Seller SELLER = new Seller("Studietur AS", "923456783", true, "Storgata 1", "0155", "Oslo", "NO",
+            "12345678903", "faktura@studietur.no", "+47 22 00 00 00");
 
     private SampleEvents() {
     }
@@ -103,14 +107,19 @@ final class SampleEvents {
             case SEATS_WAITLISTED -> new SeatsWaitlisted(TOUR, REGISTRATION, 1, 3, AT);
             case SEATS_RELEASED -> new SeatsReleased(TOUR, REGISTRATION, List.of("p-1"), 1, 1, AT);
             case SEATS_REJECTED -> new SeatsRejected(TOUR, REGISTRATION, "DEADLINE_PASSED", AT);
-            case INVOICE_ISSUED -> new InvoiceIssued("inv-1", "2027-000001", REGISTRATION, TOUR, BUYER,
-                    LocalDate.parse("2027-03-01"), LocalDate.parse("2027-03-31"), "NOK", List.of(LINE), List.of(VAT),
-                    PRICE, Money.of("0", "NOK"), PRICE, "20270000017");
-            case CREDIT_NOTE_ISSUED -> new CreditNoteIssued("cn-1", "K2027-000001", "inv-1", "2027-000001",
-                    REGISTRATION, TOUR, BUYER, LocalDate.parse("2027-04-01"), "NOK", List.of(LINE), List.of(VAT),
-                    PRICE, Money.of("0", "NOK"), PRICE, "Tour cancelled by the operator");
+            case INVOICE_ISSUED -> new InvoiceIssued("inv-1", "2027-000001", InvoiceIssued.TYPE_CODE, REGISTRATION,
+                    TOUR, SUMMARY, SELLER, BUYER, LocalDate.parse("2027-03-01"), LocalDate.parse("2027-03-31"), "NOK",
+                    List.of(LINE), List.of(VAT), PRICE, Money.of("0", "NOK"), PRICE, "20270000017");
+            case CREDIT_NOTE_ISSUED -> new CreditNoteIssued("cn-1", "K2027-000001", CreditNoteIssued.TYPE_CODE,
+                    "inv-1", "2027-000001", LocalDate.parse("2027-03-01"), REGISTRATION, TOUR, SUMMARY, SELLER, BUYER,
+                    LocalDate.parse("2027-04-01"), "NOK", List.of(LINE), List.of(VAT), PRICE, Money.of("0", "NOK"),
+                    PRICE, "TOUR_CANCELLED", "20270000017");
             case PAYMENT_RECORDED -> new PaymentRecorded("pay-1", "inv-1", "2027-000001", REGISTRATION, TOUR, PRICE,
-                    LocalDate.parse("2027-03-20"), "20270000017", "PAID");
+                    LocalDate.parse("2027-03-20"), "20270000017", "BANK-2027-03-20-0042", Money.of("0", "NOK"),
+                    "PAID");
+            case INVOICE_OVERDUE -> new InvoiceOverdue("inv-1", "2027-000001", REGISTRATION, TOUR, BUYER,
+                    "20270000017", LocalDate.parse("2027-03-01"), LocalDate.parse("2027-03-31"), PRICE, PRICE,
+                    LocalDate.parse("2027-04-01"));
             case MESSAGE_SENT -> new MessageSent("msg-1", REGISTRATION, TOUR, "REGISTRATION_CONFIRMED",
                     "ola@example.no", "nb", AT);
             case MESSAGE_FAILED -> new MessageFailed("msg-1", REGISTRATION, TOUR, "REGISTRATION_CONFIRMED",

@@ -31,6 +31,15 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         return new Money(amount.add(other.amount), currency);
     }
 
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    public boolean greaterThanZero() {
+        return amount.signum() > 0;
+    }
+
     /** A percentage of this amount, rounded half-up to øre/öre. */
     public Money percent(BigDecimal percent) {
         return new Money(amount.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP), currency);

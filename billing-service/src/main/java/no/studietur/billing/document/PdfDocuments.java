@@ -1,0 +1,102 @@
+package no.studietur.billing.document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import no.studietur.contracts.billing.CreditNoteIssued;
+import no.studietur.contracts.billing.InvoiceIssued;
+import no.studietur.contracts.common.Money;
+
+/**
+ * Invoices and credit notes as readable PDFs in Norwegian, for buyers who get them by e-mail or on paper (the EHF
+ * XML is the legal document for the others). An XHTML template rendered by Thymeleaf (which escapes every value)
+ * and laid out by openhtmltopdf, with Liberation Sans embedded so every Latin letter prints, Sámi ones included.
+ */
+public final class PdfDocuments {
+
+    private static final String FONT = "Liberation Sans";
+    private static final SpringTemplateEngine TEMPLATES = templates();
+
+    private PdfDocuments() {
+    }
+
+    public static byte[] invoice(InvoiceIssued invoice) {
+        return render(Map.of("invoice", invoice, "document", "invoice"));
+    }
+
+    public static byte[] creditNote(CreditNoteIssued note) {
+        return render(Map.of("note", note, "document", "creditNote", "reason", EhfDocuments.reasonText(note.reason())));
+    }
+
+    private static byte[] render(Map<String, Object> variables) {
+        Context context = new Context(Locale.forLanguageTag("nb-NO"), variables);
+        context.setVariable("format", new NorwegianFormat());
+        String xhtml = TEMPLATES.process("billing-document", context);
+        try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> PdfDocuments.class.getResourceAsStream("/liberation/LiberationSans-Regular.ttf"),
+                    FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> PdfDocuments.class.getResourceAsStream("/liberation/LiberationSans-Bold.ttf"),
+                    FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(pdf);
+            builder.run();
+            return pdf.toByteArray();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not render the PDF", failed);
+        }
+    }
+
+    private static SpringTemplateEngine templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("documents/");
+        resolver.setSuffix(".xhtml");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    /** Norwegian number and date forms: 10 990,00 and 31.05.2027; organisation numbers as 944 382 038. */
+    public static final class NorwegianFormat {
+
+        private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+        public String money(Money money) {
+            DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+            symbols.setGroupingSeparator('\u00a0');
+            symbols.setDecimalSeparator(',');
+            return new DecimalFormat("#,##0.00", symbols).format(money.amount());
+        }
+
+        public String percent(BigDecimal percent) {
+            return percent.stripTrailingZeros().toPlainString().replace('.', ',') + " %";
+        }
+
+        public String date(LocalDate date) {
+            return date == null ? "" : DATE.format(date);
+        }
+
+        public String organisationNumber(String number) {
+            return number != null && number.matches("\\d{9}")
+                    ? number.substring(0, 3) + " " + number.substring(3, 6) + " " + number.substring(6) : number;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package no.studietur.billing.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import no.studietur.billing.BillingSamples;
+import no.studietur.billing.invoice.CreditNote;
+import no.studietur.billing.invoice.Invoice;
+import no.studietur.contracts.billing.CreditNoteIssued;
+import no.studietur.contracts.registration.RegistrationConfirmed;
+import no.studietur.testsupport.SampleConfirmation;
+
+/** Every document validated with the official PEPPOL BIS Billing 3.0 and Norwegian rules, zero errors allowed. */
+class BillingDocumentsTest {
+
+    private static final Instant EARLY = Instant.parse("2027-01-10T09:00:00Z");
+
+    @Test
+    void aZeroRatedInvoiceToANorwegianMunicipality() {
+        Invoice invoice = BillingSamples.invoice(BillingSamples.confirmation());
+
+        String xml = EhfDocuments.invoice(invoice.issued());
+
+        PeppolRules.assertValidInvoice(xml);
+        assertThat(xml).contains("<cbc:EndpointID schemeID=\"0192\">944382038</cbc:EndpointID>")
+                .contains("<cbc:CompanyID>NO923456783MVA</cbc:CompanyID>")
+                .contains("<cbc:BuyerReference>4100-ELDRE</cbc:BuyerReference>")
+                .contains("<cbc:PaymentID>" + invoice.kid() + "</cbc:PaymentID>")
+                .contains("<cbc:PayableAmount currencyID=\"NOK\">21980.00</cbc:PayableAmount>")
+                .contains("Máret Ŋuolja");
+    }
+
+    @Test
+    void anExemptCourseWithItsReason() {
+        Invoice invoice = BillingSamples.invoice(BillingSamples.withVat(BillingSamples.confirmation(),
+                BillingSamples.EXEMPT, "3450"));
+
+        String xml = EhfDocuments.invoice(invoice.issued());
+
+        PeppolRules.assertValidInvoice(xml);
+        assertThat(xml).contains("<cbc:TaxExemptionReason>Kurs og undervisning, merverdiavgiftsloven § 3-5");
+    }
+
+    @Test
+    void aStandardRatedInvoiceToASwedishMunicipalityWithoutBuyerReference() {
+        RegistrationConfirmed confirmed = BillingSamples.swedishBuyer(BillingSamples.withVat(
+                BillingSamples.confirmation(), BillingSamples.STANDARD, "1999.99"), null);
+        Invoice invoice = BillingSamples.invoice(confirmed);
+
+        String xml = EhfDocuments.invoice(invoice.issued());
+
+        PeppolRules.assertValidInvoice(xml);
+        assertThat(xml).contains("<cbc:EndpointID schemeID=\"0007\">2120000142</cbc:EndpointID>")
+                .contains("<cac:OrderReference>")
+                .contains("<cbc:TaxAmount currencyID=\"NOK\">1000.00</cbc:TaxAmount>")
+                .contains("<cbc:PayableAmount currencyID=\"NOK\">4999.98</cbc:PayableAmount>");
+    }
+
+    @Test
+    void aCreditNoteForAPartialCancellationReferencesTheInvoice() {
+        RegistrationConfirmed confirmed = BillingSamples.withVat(BillingSamples.confirmation(),
+                BillingSamples.STANDARD, "1999.99");
+        Invoice invoice = BillingSamples.invoice(confirmed);
+        CreditNote note = invoice.creditFor(BillingSamples.customerCancels(confirmed, 1, EARLY), "event", "cn-1",
+                "K2026-000007", BillingSamples.ISSUED).orElseThrow();
+
+        String xml = EhfDocuments.creditNote(invoice.withCreditNote(note).issued(note));
+
+        PeppolRules.assertValidCreditNote(xml);
+        assertThat(xml).contains("<cbc:CreditNoteTypeCode>381</cbc:CreditNoteTypeCode>")
+                .contains("<cac:InvoiceDocumentReference>")
+                .contains("<cbc:ID>2026-000042</cbc:ID>")
+                // half of 1999.99 rounds to 1000.00 (half up); 25 % VAT on it is 250.00
+                .contains("<cbc:LineExtensionAmount currencyID=\"NOK\">1000.00</cbc:LineExtensionAmount>")
+                .contains("<cbc:PayableAmount currencyID=\"NOK\">1250.00</cbc:PayableAmount>");
+    }
+
+    @Test
+    void aCreditNoteForACancelledTour() {
+        RegistrationConfirmed confirmed = BillingSamples.confirmation();
+        Invoice invoice = BillingSamples.invoice(confirmed);
+        CreditNote note = invoice.creditFor(BillingSamples.tourCancelled(confirmed), "event", "cn-1", "K2026-000008",
+                BillingSamples.ISSUED).orElseThrow();
+
+        PeppolRules.assertValidCreditNote(EhfDocuments.creditNote(invoice.issued(note)));
+    }
+
+    @Test
+    void theInvoicePdfIsNorwegianAndShowsWhatToPayAndWhere() throws IOException {
+        Invoice invoice = BillingSamples.invoice(BillingSamples.withParticipants(BillingSamples.confirmation(), List.of(
+                SampleConfirmation.participant("Máret Ŋuolja", "maret@example.no", "nb"),
+                SampleConfirmation.participant("<b>Ola</b> & Co", "x@example.no", "nb"))));
+
+        String text = text(PdfDocuments.invoice(invoice.issued()));
+
+        assertThat(text).contains("Faktura", "Fakturanummer", "2026-000042", "Forfallsdato", "23.12.2026",
+                "Asker kommune", "Org.nr. 944 382 038", "Deres ref.: 4100-ELDRE", "Org.nr. 923 456 783 MVA",
+                "Máret Ŋuolja", "<b>Ola</b> & Co", "Å betale (NOK)", "21\u00a0980,00",
+                "KID: " + invoice.kid(), "Kontonummer: 12345678903");
+    }
+
+    @Test
+    void theCreditNotePdfNamesTheInvoiceItCorrects() throws IOException {
+        RegistrationConfirmed confirmed = BillingSamples.confirmation();
+        Invoice invoice = BillingSamples.invoice(confirmed);
+        CreditNote note = invoice.creditFor(BillingSamples.customerCancels(confirmed, 1, EARLY), "event", "cn-1",
+                "K2026-000009", BillingSamples.ISSUED).orElseThrow();
+        CreditNoteIssued issued = invoice.withCreditNote(note).issued(note);
+
+        String text = text(PdfDocuments.creditNote(issued));
+
+        assertThat(text).contains("Kreditnota", "K2026-000009", "Krediterer faktura", "2026-000042 av 23.11.2026",
+                "avbestilling", "gebyr 50 % beholdes", "Kreditert (NOK)", "5\u00a0495,00");
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("[ \\n\\r]+", " ");
+        }
+    }
+}
