@@ -20,7 +20,7 @@ class BillingEvents {
         return EventDispatcher.builder()
                 .on(RegistrationConfirmed.class, event -> invoices.issueFor(event.data()))
                 .on(RegistrationCancelled.class, invoices::creditFor)
-                .on(ParticipantSubstituted.class, event -> invoices.substitute(event.data()))
+                .on(ParticipantSubstituted.class, invoices::substitute)
                 .build();
     }
 }

@@ -131,16 +131,18 @@ public record Invoice(@Id String id, @Indexed(unique = true) String invoiceNumbe
     }
 
     /** The colleague's name on the participant's line from now on; price and everything else stay. */
-    public Invoice withSubstitute(String participantId, String previousName, String replacementName, Instant at) {
+    public Invoice withSubstitute(String participantId, String previousName, String replacementName, Instant at,
+                                  String causeEventId) {
         List<InvoiceLine> renamed = lines.stream().map(line -> !line.participantId().equals(participantId) ? line
                 : new InvoiceLine(InvoiceCalculation.describe(tour, replacementName), line.participantId(),
                         line.quantity(), line.unitPrice(), line.vat(), line.lineNetAmount())).toList();
         return settled(creditNotes, payments,
-                append(substitutions, new Substitution(participantId, previousName, replacementName, at)), renamed);
+                append(substitutions,
+                        new Substitution(participantId, previousName, replacementName, at, causeEventId)), renamed);
     }
 
-    public boolean hasSubstitution(String participantId, Instant at) {
-        return substitutions.stream().anyMatch(done -> done.participantId().equals(participantId) && done.at().equals(at));
+    public boolean hasSubstitution(String causeEventId) {
+        return substitutions.stream().anyMatch(done -> done.causeEventId().equals(causeEventId));
     }
 
     /** Overdue once: the day after the due date with something still to pay, and not reported before. */

@@ -92,13 +92,13 @@ public class InvoiceService {
     }
 
     /** The colleague's name goes on the participant's line; amounts stay as they are. */
-    public void substitute(ParticipantSubstituted substituted) {
+    public void substitute(ReceivedEvent<ParticipantSubstituted> event) {
+        ParticipantSubstituted substituted = event.data();
         store.findBy("registrationId", substituted.registrationId()).ifPresent(invoice -> store.change(invoice.id(),
-                current -> current.hasSubstitution(substituted.previous().participantId(), substituted.substitutedAt())
-                        ? Optional.empty()
+                current -> current.hasSubstitution(event.id()) ? Optional.empty()
                         : Optional.of(new InvoiceStore.Change(current.withSubstitute(
                                 substituted.previous().participantId(), substituted.previous().fullName(),
-                                substituted.replacement().fullName(), substituted.substitutedAt())))));
+                                substituted.replacement().fullName(), substituted.substitutedAt(), event.id())))));
     }
 
     /** Writes documents whose number was taken by a process that stopped before writing them. */

@@ -114,12 +114,13 @@ class InvoiceTest {
         String participantId = confirmed.details().participants().getFirst().participantId();
         Instant at = Instant.parse("2027-02-01T10:00:00Z");
 
-        Invoice substituted = invoice.withSubstitute(participantId, "Ola Nordmann", "Kari Nordmann", at);
+        Invoice substituted = invoice.withSubstitute(participantId, "Ola Nordmann", "Kari Nordmann", at,
+                "event-1");
 
         assertThat(substituted.lines().getFirst().description()).endsWith(": Kari Nordmann");
         assertThat(substituted.lines().getFirst().lineNetAmount()).isEqualTo(invoice.lines().getFirst().lineNetAmount());
         assertThat(substituted.payableAmount()).isEqualTo(invoice.payableAmount());
-        assertThat(substituted.hasSubstitution(participantId, at)).isTrue();
+        assertThat(substituted.hasSubstitution("event-1")).isTrue();
         assertThat(substituted.issued().lines().getFirst().description()).endsWith(": Kari Nordmann");
     }
 
