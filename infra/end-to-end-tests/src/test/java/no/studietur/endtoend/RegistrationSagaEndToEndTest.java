@@ -3,6 +3,9 @@ package no.studietur.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One registration through the whole saga, over all four services: RegistrationPlaced → SeatsReserved →
- * RegistrationConfirmed → InvoiceIssued, and the e-mails in the SMTP server.
+ * RegistrationConfirmed → InvoiceIssued, and the e-mails in the SMTP server; then a participant cancels and
+ * billing credits the place less the agreed fee.
  */
 class RegistrationSagaEndToEndTest {
 
@@ -56,6 +60,22 @@ class RegistrationSagaEndToEndTest {
                 .satisfies(mail -> assertThat(mail.subject()).startsWith("Din plats är bekräftad"));
         Http.await(() -> operatorNotification.get("/api/messages?registrationId=" + id).json()
                 .findValuesAsString("status").equals(List.of("SENT", "SENT", "SENT")), WAIT, "messages recorded as sent");
+
+        String britt = registration.get("/api/registrations/" + id).json().path("participants").get(1)
+                .path("participantId").asString();
+        assertThat(registration.post("/api/registrations/" + id + "/cancellation",
+                "{\"participantIds\":[\"" + britt + "\"]}").status()).isEqualTo(202);
+        Http.await(() -> operatorBilling.get("/api/invoices?registrationId=" + id).json().get(0).path("creditNotes")
+                .size() == expectedCreditNotes(tour), WAIT, "the cancellation credited");
+        JsonNode credited = operatorBilling.get("/api/invoices?registrationId=" + id).json().get(0);
+        assertThat(credited.path("outstandingAmount").path("amount").asString())
+                .isEqualTo(expectedCreditNotes(tour) == 1 ? "16485.00" : "21980.00");
+    }
+
+    /** The demo tour's policy: 50 % from binding (half the place credited), 100 % later than 15 days before. */
+    private static int expectedCreditNotes(JsonNode tour) {
+        LocalDate start = LocalDate.parse(tour.path("startDate").asString());
+        return ChronoUnit.DAYS.between(LocalDate.now(ZoneId.of(tour.path("timeZone").asString())), start) >= 15 ? 1 : 0;
     }
 
     private static List<ReceivedMail> mailTo(String prefix) {
