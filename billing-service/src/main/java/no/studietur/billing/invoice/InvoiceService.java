@@ -20,6 +20,7 @@ import no.studietur.contracts.registration.ParticipantSubstituted;
 import no.studietur.contracts.registration.RegistrationCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
 import no.studietur.messaging.ReceivedEvent;
+import no.studietur.messaging.VersionedDocuments.Next;
 
 /**
  * Invoices confirmed registrations and credits cancellations. Invoices and credit notes are numbered in gapless
@@ -96,7 +97,7 @@ public class InvoiceService {
         ParticipantSubstituted substituted = event.data();
         store.findBy("registrationId", substituted.registrationId()).ifPresent(invoice -> store.change(invoice.id(),
                 current -> current.hasSubstitution(event.id()) ? Optional.empty()
-                        : Optional.of(new InvoiceStore.Change(current.withSubstitute(
+                        : Optional.of(Next.of(current.withSubstitute(
                                 substituted.previous().participantId(), substituted.previous().fullName(),
                                 substituted.replacement().fullName(), substituted.substitutedAt(), event.id())))));
     }
@@ -131,7 +132,7 @@ public class InvoiceService {
                 return Optional.empty();
             }
             Invoice credited = invoice.withCreditNote(note);
-            return Optional.of(new InvoiceStore.Change(credited, credited.issued(note)));
+            return Optional.of(Next.of(credited, credited.issued(note)));
         });
     }
 

@@ -5,37 +5,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import no.studietur.contracts.DomainEvent;
 import no.studietur.messaging.Outbox;
 import no.studietur.messaging.OutboxRelay;
+import no.studietur.messaging.VersionedDocuments;
+import no.studietur.messaging.VersionedDocuments.Next;
 
 /** Reads invoices and changes them one version-guarded write at a time, with the events a change causes. */
 @Component
 public class InvoiceStore {
 
     static final String COLLECTION = "invoices";
-    private static final int MAX_ATTEMPTS = 20;
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final VersionedDocuments<Invoice> invoices;
 
     InvoiceStore(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
-    }
-
-    /** A new state of an invoice and the events that announce it. */
-    public record Change(Invoice next, DomainEvent... events) {
+        this.invoices = new VersionedDocuments<>(mongo, relay, clock, Invoice.class, Invoice::version);
     }
 
     public Optional<Invoice> find(String id) {
@@ -58,34 +54,10 @@ public class InvoiceStore {
     }
 
     /**
-     * Applies {@code decide}'s change to the invoice as last read, if it is still unchanged; reads again and
-     * decides again otherwise. {@code decide} returns empty when there is nothing to change.
-     *
-     * @return the invoice after the change, or empty if it does not exist
+     * Applies {@code decide}'s change to the invoice as last read; {@code decide} returns empty when there is
+     * nothing to change. Returns the invoice afterwards, or empty if it does not exist.
      */
-    public Optional<Invoice> change(String invoiceId, Function<Invoice, Optional<Change>> decide) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Invoice current = find(invoiceId).orElse(null);
-            if (current == null) {
-                return Optional.empty();
-            }
-            Optional<Change> change = decide.apply(current);
-            if (change.isEmpty()) {
-                return Optional.of(current);
-            }
-            Document state = new Document();
-            mongo.getConverter().write(change.get().next(), state);
-            state.remove("_id");
-            state.put("version", current.version() + 1);
-            Update update = new Update();
-            state.forEach(update::set);
-            Outbox.append(update, clock, change.get().events());
-            Query unchanged = Query.query(Criteria.where("_id").is(invoiceId).and("version").is(current.version()));
-            if (mongo.updateFirst(unchanged, update, Invoice.class).getModifiedCount() == 1) {
-                relay.nudge();
-                return find(invoiceId);
-            }
-        }
-        throw new IllegalStateException("Invoice " + invoiceId + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    public Optional<Invoice> change(String invoiceId, Function<Invoice, Optional<Next<Invoice>>> decide) {
+        return invoices.change(invoiceId, decide);
     }
 }

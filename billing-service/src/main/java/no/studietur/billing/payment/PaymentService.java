@@ -22,6 +22,7 @@ import no.studietur.billing.invoice.InvoiceStore;
 import no.studietur.billing.invoice.Kid;
 import no.studietur.billing.invoice.Payment;
 import no.studietur.contracts.common.Money;
+import no.studietur.messaging.VersionedDocuments.Next;
 import no.studietur.web.InvalidFields;
 import no.studietur.web.RequestRefused;
 
@@ -62,7 +63,7 @@ public class PaymentService {
                 return Optional.empty();
             }
             Invoice paid = current.withPayment(payment);
-            return Optional.of(new InvoiceStore.Change(paid, paid.recorded(payment)));
+            return Optional.of(Next.of(paid, paid.recorded(payment)));
         }).orElseThrow();
         return new Recorded(after, after.payment(request.reference()).map(Payment::id).orElseThrow()
                 .equals(payment.id()));
@@ -100,7 +101,7 @@ public class PaymentService {
                     return Optional.empty();
                 }
                 Invoice overdue = current.overdue(today);
-                return Optional.of(new InvoiceStore.Change(overdue, overdue.overdueEvent()));
+                return Optional.of(Next.of(overdue, overdue.overdueEvent()));
             });
             reported += after.filter(invoice -> today.equals(invoice.overdueOn())).isPresent() ? 1 : 0;
         }

@@ -10,6 +10,7 @@ class KidTest {
     @Test
     void appendsALuhnCheckDigitToTheInvoiceNumberDigits() {
         assertThat(Kid.of("1-000001")).isEqualTo("10000016");
+        assertThat(Kid.of("2027-000001")).isEqualTo("20270000019");
         assertThat(Kid.of("2027-000017")).isEqualTo("20270000175");
         assertThat(Kid.isValid(Kid.of("2027-000017"))).isTrue();
     }

@@ -23,6 +23,7 @@ import no.studietur.contracts.seat.SeatsReserved;
 import no.studietur.contracts.seat.SeatsWaitlisted;
 import no.studietur.messaging.Outbox;
 import no.studietur.messaging.OutboxRelay;
+import no.studietur.messaging.VersionedDocuments;
 
 /**
  * Applies seat decisions to the tour document. Each decision is one update conditional on the version it was
@@ -87,7 +88,7 @@ public class SeatService {
             SeatInventory.Change seats = tour.seats().cancel(cancellation.registrationId(),
                     cancellation.wholeRegistration() ? List.of() : cancellation.participantIds());
             return seats.changedAnything()
-                    ? Optional.of(new TourStore.Next(tour.withSeats(seats.inventory()),
+                    ? Optional.of(new VersionedDocuments.Next<>(tour.withSeats(seats.inventory()),
                             SeatEvents.of(tour.id(), seats.outcomes(), clock.instant())))
                     : Optional.empty();
         });

@@ -27,6 +27,7 @@ import no.studietur.contracts.tour.TourRegistrationClosed;
 import no.studietur.contracts.tour.TourUpdated;
 import no.studietur.messaging.Outbox;
 import no.studietur.messaging.OutboxRelay;
+import no.studietur.messaging.VersionedDocuments;
 import no.studietur.web.RequestRefused;
 
 /** The tour lifecycle as operators drive it, and what visitors may see. */
@@ -76,7 +77,7 @@ public class TourService {
                 throw conflict("A " + tour.status() + " tour cannot be edited");
             }
             Tour next = tour.withContentOf(edited);
-            return Optional.of(new TourStore.Next(next, tour.status() == TourStatus.DRAFT ? List.of()
+            return Optional.of(new VersionedDocuments.Next<>(next, tour.status() == TourStatus.DRAFT ? List.of()
                     : List.of(new TourUpdated(tourId, TourSnapshots.of(next), clock.instant()))));
         });
     }
@@ -97,7 +98,7 @@ public class TourService {
                 case CANCELLED -> new TourCancelled(tourId, reason, clock.instant());
                 case COMPLETED, DRAFT -> new TourUpdated(tourId, TourSnapshots.of(next), clock.instant());
             };
-            return Optional.of(new TourStore.Next(next, List.of(event)));
+            return Optional.of(new VersionedDocuments.Next<>(next, List.of(event)));
         });
     }
 
@@ -115,7 +116,7 @@ public class TourService {
             if (tour.status() != TourStatus.DRAFT) {
                 events.add(new TourUpdated(tourId, TourSnapshots.of(next), clock.instant()));
             }
-            return Optional.of(new TourStore.Next(next, events));
+            return Optional.of(new VersionedDocuments.Next<>(next, events));
         });
     }
 
@@ -173,7 +174,7 @@ public class TourService {
         return false;
     }
 
-    private Tour change(String tourId, java.util.function.Function<Tour, Optional<TourStore.Next>> decide) {
+    private Tour change(String tourId, java.util.function.Function<Tour, Optional<VersionedDocuments.Next<Tour>>> decide) {
         return store.change(tourId, decide).orElseThrow(() -> RequestRefused.notFound("Tour " + tourId));
     }
 
