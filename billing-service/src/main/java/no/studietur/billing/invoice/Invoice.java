@@ -3,7 +3,9 @@ package no.studietur.billing.invoice;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -88,7 +90,8 @@ public record Invoice(@Id String id, @Indexed(unique = true) String invoiceNumbe
 
     private List<InvoiceLine> creditLines(RegistrationCancelled cancelled) {
         boolean tourCancelled = "TOUR_CANCELLED".equals(cancelled.reason());
-        int feePercent = tourCancelled ? 0 : CancellationFee.percent(agreedPolicy, tour, cancelled.requestedAt());
+        int feePercent = tourCancelled ? 0 : Objects.requireNonNull(agreedPolicy, "agreedPolicy")
+                .feePercent(cancelled.requestedAt(), tour.startDate(), ZoneId.of(tour.timeZone()));
         Set<String> alreadyCredited = creditedParticipantIds();
         return lines.stream()
                 .filter(line -> cancelled.cancelledParticipantIds().contains(line.participantId()))

@@ -2,6 +2,9 @@ package no.studietur.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,22 @@ class CancellationPolicyTest {
     @CsvSource({"200, 50", "16, 50", "15, 50", "14, 100", "1, 100", "0, 100"})
     void chargesHalfFromBindingAndAllLaterThanFifteenDaysBefore(long daysBeforeStart, int fee) {
         assertThat(SEED.feePercent(daysBeforeStart)).isEqualTo(fee);
+    }
+
+    /** A tour starting 31.05.2027 in Copenhagen. */
+    @ParameterizedTest(name = "{0} → {1} %")
+    @CsvSource({
+            "2026-11-23T12:00:00Z, 50",
+            "2027-05-15T12:00:00Z, 50",   // 16 days before
+            "2027-05-16T21:59:59Z, 50",   // 23:59:59 on the 16th in Copenhagen: exactly 15 days before
+            "2027-05-16T22:00:00Z, 100",  // 00:00 on the 17th in Copenhagen, although still the 16th in UTC
+            "2027-05-17T09:00:00Z, 100",  // 14 days before
+            "2027-05-31T08:00:00Z, 100",  // the first day
+            "2027-06-05T08:00:00Z, 100",  // after the start
+    })
+    void countsTheDaysOnTheCalendarOfTheToursTimeZone(Instant requestedAt, int fee) {
+        assertThat(SEED.feePercent(requestedAt, LocalDate.parse("2027-05-31"), ZoneId.of("Europe/Copenhagen")))
+                .isEqualTo(fee);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package no.studietur.contracts.common;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -20,6 +24,15 @@ public record CancellationPolicy(List<CancellationTier> tiers, boolean substitut
         return tiers.stream()
                 .filter(tier -> tier.fromDaysBeforeStart() == null || daysBeforeStart < tier.fromDaysBeforeStart())
                 .mapToInt(CancellationTier::feePercent).max().orElse(0);
+    }
+
+    /**
+     * The fee for a cancellation requested at {@code requestedAt} of a tour starting {@code startDate} in
+     * {@code tourZone}: whole days are counted between calendar dates there, so a request at 00:30 in Copenhagen
+     * on the 17th is the 17th, whatever the date in UTC.
+     */
+    public int feePercent(Instant requestedAt, LocalDate startDate, ZoneId tourZone) {
+        return feePercent(ChronoUnit.DAYS.between(requestedAt.atZone(tourZone).toLocalDate(), startDate));
     }
 
     /** Why this policy cannot be offered, or empty when it can: fees 0–100 %, each threshold once. */
