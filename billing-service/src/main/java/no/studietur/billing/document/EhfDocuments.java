@@ -16,6 +16,7 @@ import no.studietur.contracts.billing.VatSubtotal;
 import no.studietur.contracts.common.Money;
 import no.studietur.contracts.common.TourSummary;
 import no.studietur.contracts.common.VatTreatment;
+import no.studietur.documents.PdfDocuments;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.AddressType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.BillingReferenceType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.ContactType;
@@ -111,7 +112,7 @@ public final class EhfDocuments {
         ubl.setID(note.creditNoteNumber());
         ubl.setIssueDate(note.issueDate());
         ubl.setCreditNoteTypeCode(CreditNoteIssued.TYPE_CODE);
-        ubl.addNote(new NoteType(reasonText(note.reason())));
+        ubl.addNote(new NoteType(PdfDocuments.reasonText(note.reason())));
         ubl.setDocumentCurrencyCode(note.currency());
         String buyerReference = note.buyer().address().buyerReference();
         if (hasText(buyerReference)) {
@@ -137,11 +138,6 @@ public final class EhfDocuments {
             ubl.addCreditNoteLine(ublLine);
         }
         return UBL21Marshaller.creditNote().getAsString(ubl);
-    }
-
-    static String reasonText(String reason) {
-        return "TOUR_CANCELLED".equals(reason) ? "Kreditnota: turen er avlyst av arrangøren"
-                : "Kreditnota: avbestilling etter avtalte vilkår";
     }
 
     private static OrderReferenceType orderReference(String registrationId) {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import no.studietur.billing.document.EhfDocuments;
-import no.studietur.billing.document.PdfDocuments;
+import no.studietur.documents.PdfDocuments;
 import no.studietur.web.RequestRefused;
 
 /** Invoices with their credit notes and payments, and each document as EHF XML and PDF. Operators only. */

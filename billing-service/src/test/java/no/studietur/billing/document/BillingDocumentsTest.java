@@ -16,6 +16,7 @@ import no.studietur.billing.invoice.CreditNote;
 import no.studietur.billing.invoice.Invoice;
 import no.studietur.contracts.billing.CreditNoteIssued;
 import no.studietur.contracts.registration.RegistrationConfirmed;
+import no.studietur.documents.PdfDocuments;
 import no.studietur.testsupport.SampleConfirmation;
 
 /** Every document validated with the official PEPPOL BIS Billing 3.0 and Norwegian rules, zero errors allowed. */

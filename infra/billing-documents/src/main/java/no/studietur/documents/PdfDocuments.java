@@ -1,4 +1,4 @@
-package no.studietur.billing.document;
+package no.studietur.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +24,8 @@ import no.studietur.contracts.common.Money;
 
 /**
  * Invoices and credit notes as readable PDFs in Norwegian, for buyers who get them by e-mail or on paper (the EHF
- * XML is the legal document for the others). An XHTML template rendered by Thymeleaf (which escapes every value)
+ * XML is the legal document for the others). Rendered from the billing events alone, which carry the whole
+ * document, so billing serves the same PDF that notification attaches. An XHTML template rendered by Thymeleaf (which escapes every value)
  * and laid out by openhtmltopdf, with Liberation Sans embedded so every Latin letter prints, Sámi ones included.
  */
 public final class PdfDocuments {
@@ -40,7 +41,13 @@ public final class PdfDocuments {
     }
 
     public static byte[] creditNote(CreditNoteIssued note) {
-        return render(Map.of("note", note, "document", "creditNote", "reason", EhfDocuments.reasonText(note.reason())));
+        return render(Map.of("note", note, "document", "creditNote", "reason", reasonText(note.reason())));
+    }
+
+    /** Why a credit note was issued, as printed on it (and in the EHF note). */
+    public static String reasonText(String reason) {
+        return "TOUR_CANCELLED".equals(reason) ? "Kreditnota: turen er avlyst av arrangøren"
+                : "Kreditnota: avbestilling etter avtalte vilkår";
     }
 
     private static byte[] render(Map<String, Object> variables) {
