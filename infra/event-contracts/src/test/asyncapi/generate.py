@@ -36,7 +36,10 @@ SERVICES = {
                          'registrations.ParticipantSubstituted']),
     'notification-service': ('E-mails to contact persons and participants.',
                              ['notifications.MessageSent', 'notifications.MessageFailed'],
-                             ['registrations.RegistrationConfirmed']),
+                             ['tours.TourPublished', 'tours.TourUpdated', 'registrations.RegistrationPlaced',
+                              'registrations.RegistrationConfirmed', 'registrations.RegistrationWaitlisted',
+                              'registrations.RegistrationCancelled', 'registrations.ParticipantSubstituted',
+                              'billing.InvoiceIssued', 'billing.InvoiceOverdue']),
 }
 
 

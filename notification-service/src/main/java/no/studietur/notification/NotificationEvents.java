@@ -9,17 +9,34 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.ITemplateResolver;
 
+import no.studietur.contracts.billing.InvoiceIssued;
+import no.studietur.contracts.billing.InvoiceOverdue;
+import no.studietur.contracts.registration.ParticipantSubstituted;
+import no.studietur.contracts.registration.RegistrationCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
+import no.studietur.contracts.registration.RegistrationPlaced;
+import no.studietur.contracts.registration.RegistrationWaitlisted;
+import no.studietur.contracts.tour.TourPublished;
+import no.studietur.contracts.tour.TourUpdated;
 import no.studietur.messaging.EventDispatcher;
-import no.studietur.notification.message.MessageService;
+import no.studietur.notification.message.Notifications;
+import no.studietur.notification.tour.TourPrograms;
 
 @Configuration
 class NotificationEvents {
 
     @Bean
-    Consumer<Message<byte[]>> events(MessageService messages) {
+    Consumer<Message<byte[]>> events(Notifications notifications, TourPrograms tours) {
         return EventDispatcher.builder()
-                .on(RegistrationConfirmed.class, messages::registrationConfirmed)
+                .on(TourPublished.class, event -> tours.remember(event.data().tourId(), event.data().tour(), event.time()))
+                .on(TourUpdated.class, event -> tours.remember(event.data().tourId(), event.data().tour(), event.time()))
+                .on(RegistrationPlaced.class, notifications::registrationPlaced)
+                .on(RegistrationConfirmed.class, notifications::registrationConfirmed)
+                .on(RegistrationWaitlisted.class, notifications::registrationWaitlisted)
+                .on(RegistrationCancelled.class, notifications::registrationCancelled)
+                .on(ParticipantSubstituted.class, notifications::participantSubstituted)
+                .on(InvoiceIssued.class, notifications::invoiceIssued)
+                .on(InvoiceOverdue.class, notifications::invoiceOverdue)
                 .build();
     }
 

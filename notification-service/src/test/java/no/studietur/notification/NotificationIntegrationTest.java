@@ -1,37 +1,61 @@
 package no.studietur.notification;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import no.studietur.testsupport.AsyncApiDocument;
-import no.studietur.messaging.EventDispatcher;
-import org.springframework.messaging.Message;
-import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.component.VEvent;
+import no.studietur.contracts.DomainEvent;
 import no.studietur.contracts.EventJson;
 import no.studietur.contracts.EventType;
 import no.studietur.contracts.Topics;
+import no.studietur.contracts.billing.InvoiceIssued;
+import no.studietur.contracts.common.Participant;
+import no.studietur.contracts.registration.ParticipantSubstituted;
 import no.studietur.contracts.registration.RegistrationConfirmed;
+import no.studietur.contracts.registration.RegistrationPlaced;
+import no.studietur.contracts.registration.RegistrationWaitlisted;
+import no.studietur.contracts.tour.TourPublished;
 import no.studietur.localstack.ReceivedMail;
+import no.studietur.messaging.EventDispatcher;
+import no.studietur.notification.message.MessageComposer;
+import no.studietur.notification.message.MessageSender;
+import no.studietur.notification.message.Notifications;
+import no.studietur.testsupport.AsyncApiDocument;
 import no.studietur.testsupport.Http;
 import no.studietur.testsupport.SampleConfirmation;
 import no.studietur.testsupport.TestInfrastructure;
 import no.studietur.testsupport.TopicProbe;
+import tools.jackson.databind.JsonNode;
 
+/** Every message over a real broker, store and SMTP server: content, language, exactly once, faults. */
 @SpringBootTest(classes = NotificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + NotificationApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + NotificationApplication.CONFIG_NAME,
+                "studietur.notification.retry-interval=100ms", "studietur.notification.breaker-open-for=1s"})
 class NotificationIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant EARLY = Instant.parse("2027-01-10T09:00:00Z");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -41,43 +65,294 @@ class NotificationIntegrationTest {
     @LocalServerPort
     int port;
 
-    @Test
-    void mailsTheContactAndEachParticipantInTheirLanguageExactlyOnce() {
-        String tourId = "tour-" + UUID.randomUUID();
-        String ola = "ola-" + UUID.randomUUID() + "@example.no";
-        String britt = "britt-" + UUID.randomUUID() + "@example.se";
-        RegistrationConfirmed confirmed = SampleConfirmation.of(tourId, List.of(
-                SampleConfirmation.participant("Ola <script>alert(1)</script> Nordmann", ola, "nb"),
-                SampleConfirmation.participant("Britt Åsa Sámi-Ŋ Svensson 🙂", britt, "sv")));
-        String contact = confirmed.details().contact().email();
-        String data = new String(EventJson.write(confirmed));
+    private Http operator() {
+        return Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+    }
+
+    private static String send(DomainEvent event) {
         String eventId = UUID.randomUUID().toString();
+        send(event, eventId);
+        return eventId;
+    }
+
+    private static void send(DomainEvent event, String eventId) {
+        EventType type = EventType.of(event);
+        TopicProbe.send(type.topic(), event.tourId(), eventId, type.ceType(), new String(EventJson.write(event)));
+    }
+
+    private static List<ReceivedMail> mailTo(String address) {
+        return TestInfrastructure.get().receivedMail().stream()
+                .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(address))).toList();
+    }
+
+    private static ReceivedMail awaitMail(String address, String subjectStart) {
+        Http.await(() -> mailTo(address).stream().anyMatch(mail -> mail.subject().startsWith(subjectStart)), WAIT,
+                "\"" + subjectStart + "\" to " + address);
+        return mailTo(address).stream().filter(mail -> mail.subject().startsWith(subjectStart)).findFirst().orElseThrow();
+    }
+
+    private JsonNode messagesOf(String registrationId) {
+        return operator().get("/api/messages?registrationId=" + registrationId).json();
+    }
+
+    private static Participant participant(String name, String email, String language) {
+        return SampleConfirmation.participant(name, email, language);
+    }
+
+    @Test
+    void aConfirmationGoesToTheContactAndEveryParticipantOnceInTheirLanguageWithProgramAndCalendar()
+            throws Exception {
+        String ola = Samples.address("ola");
+        String britt = Samples.address("britt");
+        RegistrationConfirmed confirmed = Samples.confirmed(List.of(
+                participant("Ola <script>alert(1)</script> Nordmann", ola, "nb"),
+                participant("Britt Åsa Sámi-Ŋ Svensson 🙂", britt, "sv")));
+        String contact = confirmed.details().contact().email();
+        send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
 
         try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
-            TopicProbe.send(Topics.REGISTRATIONS, tourId, eventId, EventType.REGISTRATION_CONFIRMED.ceType(), data);
-            TopicProbe.send(Topics.REGISTRATIONS, tourId, eventId, EventType.REGISTRATION_CONFIRMED.ceType(), data);
-
-            notifications.awaitCount(record -> tourId.equals(record.key())
+            String eventId = send(confirmed);
+            send(confirmed, eventId);
+            notifications.awaitCount(record -> confirmed.tourId().equals(record.key())
                     && EventType.MESSAGE_SENT.ceType().equals(record.type()), 3, WAIT);
+            assertThat(notifications.drain(Duration.ofSeconds(1)).stream().filter(record -> confirmed.tourId()
+                    .equals(record.key()))).as("one MessageSent per recipient").hasSize(3);
         }
         assertThat(mailTo(contact)).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo("Påmelding bekreftet: Studietur til Aalborg");
-            assertThat(mail.text()).contains("Asker kommune", "50 %", "15 dager").containsPattern("Totalt: 21\\h980,00 NOK");
+            assertThat(mail.text()).contains("Asker kommune", "50 %", "15 dager", "Postboks 353")
+                    .containsPattern("Totalt: 21\\h980,00 NOK");
             assertThat(mail.html()).contains("Ola &lt;script&gt;alert(1)&lt;/script&gt; Nordmann")
                     .doesNotContain("<script>");
         });
-        assertThat(mailTo(ola)).singleElement().satisfies(mail ->
-                assertThat(mail.subject()).isEqualTo("Plassen din er bekreftet: Studietur til Aalborg"));
+        assertThat(mailTo(ola)).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo("Plassen din er bekreftet: Studietur til Aalborg");
+            assertThat(mail.html()).contains("Lindholm Brygge", "Visitasjonsleder", "Overnatting 2 netter",
+                    "Flyreisen", "SK1234", "Reiseleder Randi Reiseleder", "glutenfri");
+            assertThat(mail.attachments()).containsExactly("studietur.ics");
+        });
         assertThat(mailTo(britt)).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo("Din plats är bekräftad: Studietur til Aalborg");
-            assertThat(mail.text()).contains("Hej Britt Åsa Sámi-Ŋ Svensson 🙂", "31 maj 2027");
+            assertThat(mail.text()).contains("Hej Britt Åsa Sámi-Ŋ Svensson 🙂", "31 maj 2027", "Program:");
         });
 
-        var messages = Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR)
-                .get("/api/messages?registrationId=" + confirmed.registrationId()).json();
+        JsonNode messages = messagesOf(confirmed.registrationId());
         assertThat(messages.size()).isEqualTo(3);
         assertThat(messages.findValuesAsString("status")).containsOnly("SENT");
         assertThat(messages.findValuesAsString("language")).containsExactlyInAnyOrder("nb", "nb", "sv");
+        String olaMessage = messageTo(messages, ola).path("id").asString();
+        assertThat(operator().get("/api/messages/" + olaMessage).json().path("text").asString()).contains("Program");
+        assertThat(operator().get("/api/messages/" + olaMessage + "/html").body()).contains("Lindholm Brygge");
+
+        String ics = operator().get("/api/messages/" + olaMessage + "/attachments/studietur.ics").body();
+        var calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0).getSummary().getValue()).isEqualTo("Studietur til Aalborg");
+        assertThat(events.get(1).getSummary().getValue()).isEqualTo("Tildelingsenheten");
+        // 09:00 in Copenhagen on 1 June (summer time) is 07:00 UTC
+        assertThat(events.get(1).getDateTimeStart().getValue()).isEqualTo("20270601T070000Z");
+        assertThat(events.get(1).getLocation().getValue()).contains("Lindholm Brygge");
+    }
+
+    private static JsonNode messageTo(JsonNode messages, String recipient) {
+        for (JsonNode message : messages) {
+            if (message.path("recipient").asString().equals(recipient)) {
+                return message;
+            }
+        }
+        throw new AssertionError("No message to " + recipient + " in " + messages);
+    }
+
+    @Test
+    void everyOtherOccasionReachesTheRightPeople(@Autowired Notifications notifications) {
+        String ola = Samples.address("ola");
+        String kari = Samples.address("kari");
+        RegistrationConfirmed confirmed = Samples.confirmed(List.of(participant("Ola Nordmann", ola, "nb"),
+                participant("Kari Nordmann", kari, "nn")));
+        String contact = confirmed.details().contact().email();
+        send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
+
+        send(new RegistrationPlaced(confirmed.registrationId(), confirmed.tourId(), confirmed.details(), "WEB",
+                Instant.now()));
+        assertThat(awaitMail(contact, "Påmelding mottatt: Studietur til Aalborg").text())
+                .contains("Asker kommune", "bindende", "Ola Nordmann");
+
+        send(new RegistrationWaitlisted(confirmed.registrationId(), confirmed.tourId(), confirmed.tour(),
+                confirmed.details(), 3, Instant.now()));
+        assertThat(awaitMail(contact, "På venteliste").text()).contains("nummer 3");
+        assertThat(awaitMail(kari, "På venteliste").text()).contains("nummer 3 på ventelista");
+
+        RegistrationConfirmed promoted = new RegistrationConfirmed(confirmed.registrationId(), confirmed.tourId(),
+                confirmed.tour(), confirmed.details(), confirmed.agreedPolicy(), true, confirmed.placedAt(),
+                Instant.now());
+        send(promoted);
+        assertThat(awaitMail(contact, "Ledige plasser – påmelding bekreftet").text()).contains("ventelisten");
+        assertThat(awaitMail(kari, "Du har fått plass").text()).contains("Hei Kari Nordmann", "han er din");
+
+        send(Samples.cancelled(confirmed, 1, "CUSTOMER", EARLY));
+        assertThat(awaitMail(contact, "Avbestilling bekreftet").text()).contains("Ola Nordmann", "50 %")
+                .containsPattern("5\\h495,00 NOK");
+        assertThat(awaitMail(ola, "Avbestilling bekreftet").text()).contains("50 %");
+
+        String colleague = Samples.address("siri");
+        Participant replacement = new Participant(confirmed.details().participants().get(1).participantId(),
+                "Siri Sjøberg", "Rådgiver", null, null, colleague, null, null, "da");
+        send(new ParticipantSubstituted(confirmed.registrationId(), confirmed.tourId(),
+                confirmed.details().participants().get(1), replacement, Instant.now()));
+        ReceivedMail toColleague = awaitMail(colleague, "Du overtager en plads");
+        assertThat(toColleague.text()).contains("Kari Nordmann", "Lindholm Brygge");
+        assertThat(toColleague.attachments()).containsExactly("studietur.ics");
+        assertThat(awaitMail(contact, "Deltaker endret").text()).contains("Siri Sjøberg overtar plassen til Kari Nordmann");
+
+        String invoiceEmail = Samples.address("faktura");
+        InvoiceIssued invoice = Samples.invoice(confirmed, invoiceEmail);
+        send(invoice);
+        ReceivedMail invoiceMail = awaitMail(invoiceEmail, "Faktura: Studietur til Aalborg");
+        assertThat(invoiceMail.attachments()).containsExactly("Faktura-2026-000777.pdf");
+        assertThat(invoiceMail.text()).contains("2026-000777", "20260007779", "12345678903", "EHF");
+        send(Samples.overdue(invoice));
+        assertThat(awaitMail(invoiceEmail, "Betalingspåminnelse").text()).contains("2026-000777")
+                .containsPattern("20\\h980,00 NOK");
+
+        RegistrationConfirmed other = Samples.confirmed(List.of(participant("Per Persen", Samples.address("per"),
+                "en")));
+        send(other);
+        send(Samples.cancelled(other, 1, "TOUR_CANCELLED", Instant.now()));
+        assertThat(awaitMail(other.details().contact().email(), "Avlyst").text()).contains("krediteres");
+        assertThat(awaitMail(other.details().participants().getFirst().email(), "Cancelled: Studietur til Aalborg")
+                .text()).contains("credited in full");
+
+        RegistrationConfirmed soon = Samples.startingIn(Samples.confirmed(List.of(
+                participant("Liv Lund", Samples.address("liv"), "sv"))), 3);
+        send(soon);
+        awaitMail(soon.details().contact().email(), "Påmelding bekreftet");
+        notifications.sendReminders();
+        notifications.sendReminders();
+        ReceivedMail reminder = awaitMail(soon.details().participants().getFirst().email(), "Snart dags att resa");
+        assertThat(reminder.attachments()).containsExactly("studietur.ics");
+        awaitMail(soon.details().contact().email(), "Snart avreise");
+        assertThat(mailTo(soon.details().participants().getFirst().email())).as("one reminder").hasSize(2);
+    }
+
+    @Test
+    void everyMessageRendersInEveryLanguageWithUserInputEscaped(@Autowired MessageComposer composer) {
+        RegistrationConfirmed confirmed = Samples.confirmed(List.of(
+                participant("<b>Ola</b> & Co", "ola@example.no", "nb")));
+        InvoiceIssued invoice = Samples.invoice(confirmed, "faktura@example.no");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("registrationId", confirmed.registrationId());
+        variables.put("tour", confirmed.tour());
+        variables.put("tourTitle", confirmed.tour().title());
+        variables.put("program", Samples.snapshot(confirmed.tour()));
+        variables.put("details", confirmed.details());
+        variables.put("policy", confirmed.agreedPolicy());
+        variables.put("total", confirmed.tour().pricePerParticipant());
+        variables.put("participant", confirmed.details().participants().getFirst());
+        variables.put("previous", confirmed.details().participants().getFirst());
+        variables.put("replacement", confirmed.details().participants().getFirst());
+        variables.put("cancelled", confirmed.details().participants());
+        variables.put("feePercent", 50);
+        variables.put("fee", confirmed.tour().pricePerParticipant());
+        variables.put("wholeRegistration", true);
+        variables.put("position", 2);
+        variables.put("invoice", invoice);
+        variables.put("overdue", Samples.overdue(invoice));
+        variables.put("contact", true);
+        variables.put("recipientName", "<b>Ola</b> & Co");
+        Map<String, String> templateOf = Map.ofEntries(
+                Map.entry("registration-received", "registration-received"),
+                Map.entry("registration-confirmed-contact", "registration-confirmed-contact"),
+                Map.entry("promoted-contact", "registration-confirmed-contact"),
+                Map.entry("registration-confirmed-participant", "registration-confirmed-participant"),
+                Map.entry("promoted-participant", "registration-confirmed-participant"),
+                Map.entry("substitute-participant", "registration-confirmed-participant"),
+                Map.entry("registration-waitlisted", "registration-waitlisted"),
+                Map.entry("cancellation-confirmed", "cancellation-confirmed"),
+                Map.entry("tour-cancelled", "tour-cancelled"),
+                Map.entry("substitution-contact", "substitution-contact"),
+                Map.entry("invoice-issued", "invoice-issued"),
+                Map.entry("payment-reminder", "payment-reminder"),
+                Map.entry("tour-reminder", "tour-reminder"));
+        for (String language : List.of("nb", "nn", "sv", "da", "en")) {
+            for (var kind : templateOf.entrySet()) {
+                Map<String, Object> forKind = new HashMap<>(variables);
+                forKind.put("substitute", kind.getKey().startsWith("substitute"));
+                forKind.put("promoted", kind.getKey().startsWith("promoted"));
+                var rendered = composer.render(kind.getKey(), kind.getValue(), language, forKind);
+                String where = kind.getKey() + " in " + language;
+                assertThat(rendered.subject()).as(where).endsWith("Studietur til Aalborg").doesNotContain("??");
+                assertThat(rendered.text()).as(where).contains("<b>Ola</b> & Co").doesNotContain("??");
+                assertThat(rendered.html()).as(where).contains("&lt;b&gt;Ola&lt;/b&gt; &amp; Co")
+                        .doesNotContain("<b>Ola").doesNotContain("??").contains("lang=\"" + language + "\"");
+            }
+        }
+    }
+
+    @Test
+    void aMessageThatKeepsFailingEndsFailedVisiblyAndAnOperatorCanResendIt() {
+        RegistrationConfirmed confirmed = Samples.confirmed(List.of(participant("Ola Nordmann", "ola@", "nb")));
+        try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
+            send(confirmed);
+            notifications.await(record -> confirmed.tourId().equals(record.key())
+                    && EventType.MESSAGE_FAILED.ceType().equals(record.type()), WAIT);
+        }
+        JsonNode failed = messageTo(messagesOf(confirmed.registrationId()), "ola@");
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("attempts").asInt()).isEqualTo(8);
+        assertThat(failed.path("lastError").asString()).isNotBlank();
+
+        Http.Response resent = operator().post("/api/messages/" + failed.path("id").asString() + "/resend", "");
+        assertThat(resent.status()).isEqualTo(202);
+        assertThat(resent.json().path("resends").asInt()).isEqualTo(1);
+
+        String contact = confirmed.details().contact().email();
+        JsonNode sent = messageTo(messagesOf(confirmed.registrationId()), contact);
+        assertThat(mailTo(contact)).hasSize(1);
+        operator().post("/api/messages/" + sent.path("id").asString() + "/resend", "");
+        Http.await(() -> mailTo(contact).size() == 2, WAIT, "the resent message delivered again");
+        assertThat(operator().post("/api/messages/no-such-message/resend", "").status()).isEqualTo(404);
+        assertThat(Http.at(port).get("/api/messages").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anSmtpOutageLosesNothingBlocksNoConsumerAndTheBacklogDrainsByItself(
+            @Autowired JavaMailSenderImpl mail, @Autowired MessageSender sender) throws IOException {
+        int smtpPort = mail.getPort();
+        List<RegistrationConfirmed> registrations = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            registrations.add(Samples.confirmed(List.of(participant("A " + i, Samples.address("a" + i), "nb"),
+                    participant("B " + i, Samples.address("b" + i), "sv"))));
+        }
+        try {
+            mail.setPort(closedPort());
+            registrations.forEach(NotificationIntegrationTest::send);
+            // the consumer records every intent while nothing can be sent
+            Http.await(() -> registrations.stream().allMatch(registration ->
+                    messagesOf(registration.registrationId()).size() == 3), WAIT, "all 30 messages recorded");
+            Http.await(() -> sender.breakerState() == CircuitBreaker.State.OPEN
+                    || sender.breakerState() == CircuitBreaker.State.HALF_OPEN, WAIT, "the breaker to open");
+            assertThat(registrations.stream().flatMap(registration -> messagesOf(registration.registrationId())
+                    .findValuesAsString("status").stream())).doesNotContain("SENT", "FAILED");
+        } finally {
+            mail.setPort(smtpPort);
+        }
+        long recovered = System.nanoTime();
+        Http.await(() -> registrations.stream().allMatch(registration -> messagesOf(registration.registrationId())
+                .findValuesAsString("status").stream().allMatch("SENT"::equals)), WAIT, "the backlog drained");
+        System.out.printf("SMTP outage: 30 messages drained %.1f s after the server came back%n",
+                (System.nanoTime() - recovered) / 1e9);
+        for (RegistrationConfirmed registration : registrations) {
+            assertThat(mailTo(registration.details().contact().email())).hasSize(1);
+            registration.details().participants().forEach(participant ->
+                    assertThat(mailTo(participant.email())).hasSize(1));
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
@@ -85,10 +360,5 @@ class NotificationIntegrationTest {
             @Autowired Consumer<Message<byte[]>> events) {
         AsyncApiDocument.ofService().assertDescribes(((EventDispatcher) events).handledTypes(),
                 List.of(EventType.MESSAGE_SENT, EventType.MESSAGE_FAILED), port);
-    }
-
-    private static List<ReceivedMail> mailTo(String address) {
-        return TestInfrastructure.get().receivedMail().stream()
-                .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(address))).toList();
     }
 }

@@ -1,15 +1,19 @@
 package no.studietur.notification.message;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import jakarta.mail.MessagingException;
-
-/** Hands a message to the SMTP server as a text + HTML alternative. */
+/**
+ * Hands a message to the SMTP server: text and HTML alternatives plus attachments. The message id travels in a
+ * header, so a receiving system can recognise the one duplicate a crash right after sending may cause.
+ */
 @Component
 class MailDelivery {
+
+    static final String MESSAGE_ID_HEADER = "X-Studietur-Message-Id";
 
     private final JavaMailSender mail;
     private final String from;
@@ -20,17 +24,19 @@ class MailDelivery {
     }
 
     void send(Message message) {
+        // A message that cannot be composed (an unparseable address) fails as MailParseException, an SMTP server
+        // that cannot be reached as MailSendException: the sender tells the two apart.
         mail.send(mime -> {
-            try {
-                MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-                helper.setFrom(from);
-                helper.setTo(message.recipient());
-                helper.setSubject(message.subject());
-                helper.setText(message.text(), message.html());
-                mime.setHeader("X-Studietur-Message-Id", message.id());
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
+            MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(message.recipient());
+            helper.setSubject(message.subject());
+            helper.setText(message.text(), message.html());
+            for (Message.Attachment attachment : message.attachments()) {
+                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+                        attachment.contentType());
             }
+            mime.setHeader(MESSAGE_ID_HEADER, message.id());
         });
     }
 }

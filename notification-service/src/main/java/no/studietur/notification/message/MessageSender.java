@@ -1,0 +1,162 @@
+package no.studietur.notification.message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import jakarta.annotation.PreDestroy;
+import no.studietur.contracts.notification.MessageFailed;
+import no.studietur.contracts.notification.MessageSent;
+import no.studietur.messaging.Outbox;
+import no.studietur.messaging.OutboxRelay;
+
+/**
+ * Sends recorded messages in the background, never on the Kafka consumer's thread: the consumer only records
+ * intents and nudges this sender. Each message is taken with a lease ({@code dueAt} moved ahead) so no other
+ * thread or instance sends it meanwhile; its outcome is written after the SMTP server answered. Failures are
+ * retried with exponential back-off up to {@code max-attempts}, then the message is FAILED (an operator may
+ * resend it). A Resilience4j circuit breaker stops hammering an SMTP server that is down: while it is open no
+ * attempt is made or counted, and the backlog drains by itself once a probe succeeds.
+ */
+@Component
+public class MessageSender {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final MongoTemplate mongo;
+    private final MailDelivery delivery;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration retryInterval;
+    private final CircuitBreaker breaker;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("mail-sender").daemon().factory());
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+    MessageSender(MongoTemplate mongo, MailDelivery delivery, OutboxRelay relay, Clock clock,
+                  @Value("${studietur.notification.max-attempts:8}") int maxAttempts,
+                  @Value("${studietur.notification.retry-interval:5s}") Duration retryInterval,
+                  @Value("${studietur.notification.breaker-open-for:30s}") Duration breakerOpenFor) {
+        this.mongo = mongo;
+        this.delivery = delivery;
+        this.relay = relay;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.retryInterval = retryInterval;
+        this.breaker = CircuitBreaker.of("smtp", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED).slidingWindowSize(10)
+                .minimumNumberOfCalls(3).failureRateThreshold(50).waitDurationInOpenState(breakerOpenFor)
+                .permittedNumberOfCallsInHalfOpenState(1).build());
+        breaker.getEventPublisher().onStateTransition(event -> log.warn("SMTP circuit breaker: {}",
+                event.getStateTransition()));
+    }
+
+    /** Asks for a drain soon; many nudges while one is queued make one drain. */
+    public void nudge() {
+        if (drainQueued.compareAndSet(false, true)) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Picks up what is due again: retries after back-off, messages whose sender died holding them. */
+    @Scheduled(fixedDelayString = "${studietur.notification.retry-interval:5s}")
+    void sweep() {
+        nudge();
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    private void drain() {
+        drainQueued.set(false);
+        try {
+            Message next;
+            while ((next = claimNext()) != null && send(next)) {
+                relay.nudge();
+            }
+            relay.nudge();
+        } catch (RuntimeException storeTrouble) {
+            log.warn("Sending paused: {}", storeTrouble.toString());
+        }
+    }
+
+    /** Takes the oldest message that is due, for this sender alone until its lease ends. */
+    private Message claimNext() {
+        Query due = Query.query(Criteria.where("status").is(MessageStatus.PENDING).and("dueAt").lte(clock.instant()))
+                .with(Sort.by("dueAt"));
+        return mongo.findAndModify(due, Update.update("dueAt", clock.instant().plus(LEASE)),
+                FindAndModifyOptions.options().returnNew(true), Message.class);
+    }
+
+    /** Sends one message; false when the breaker is open and draining should stop for now. */
+    private boolean send(Message message) {
+        if (!breaker.tryAcquirePermission()) {
+            update(message, new Update().set("dueAt", clock.instant().plus(retryInterval)));
+            return false;
+        }
+        long started = System.nanoTime();
+        try {
+            delivery.send(message);
+            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            Update sent = new Update().set("status", MessageStatus.SENT).set("sentAt", clock.instant())
+                    .inc("attempts", 1).unset("lastError").unset("dueAt");
+            update(message, Outbox.append(sent, clock, new MessageSent(message.id(), message.registrationId(),
+                    message.tourId(), message.kind(), message.recipient(), message.language(), clock.instant())));
+        } catch (RuntimeException failure) {
+            if (failure instanceof MailPreparationException || failure instanceof MailParseException) {
+                // the message itself is at fault (e.g. an address that cannot be parsed), not the SMTP server
+                breaker.releasePermission();
+            } else {
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
+            }
+            int attempts = message.attempts() + 1;
+            Update failed = new Update().set("attempts", attempts).set("lastError", failure.toString());
+            if (attempts < maxAttempts) {
+                failed.set("dueAt", clock.instant().plus(backOff(attempts)));
+            } else {
+                failed.set("status", MessageStatus.FAILED).unset("dueAt");
+                Outbox.append(failed, clock, new MessageFailed(message.id(), message.registrationId(),
+                        message.tourId(), message.kind(), message.recipient(), message.language(),
+                        failure.toString(), attempts, clock.instant()));
+            }
+            update(message, failed);
+            log.warn("Sending message {} failed (attempt {}): {}", message.id(), attempts, failure.toString());
+        }
+        return true;
+    }
+
+    private void update(Message message, Update update) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(message.id())), update, Message.class);
+    }
+
+    private Duration backOff(int attempts) {
+        return retryInterval.multipliedBy(1L << Math.min(attempts - 1, 6));
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+}

@@ -1,0 +1,96 @@
+package no.studietur.notification.message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import no.studietur.web.RequestRefused;
+
+/**
+ * The record of every message: the intent is written before anything is sent, under an id derived from the
+ * event, the kind and the recipient, so a redelivered event, a republished one or a restart finds it there and
+ * adds nothing. Sending is {@link MessageSender}'s.
+ */
+@Component
+public class Messages {
+
+    private static final Logger log = LoggerFactory.getLogger(Messages.class);
+
+    private final MongoTemplate mongo;
+    private final MessageSender sender;
+    private final Clock clock;
+
+    Messages(MongoTemplate mongo, MessageSender sender, Clock clock) {
+        this.mongo = mongo;
+        this.sender = sender;
+        this.clock = clock;
+    }
+
+    /** What should be sent, to whom and why; {@code causeId} is the event (or the occasion) it answers. */
+    public record Intent(String causeId, String registrationId, String tourId, String kind, String recipient,
+                         String language, MessageComposer.Rendered content, List<Message.Attachment> attachments) {
+    }
+
+    public static String idOf(String causeId, String kind, String recipient) {
+        return UUID.nameUUIDFromBytes((causeId + "|" + kind + "|" + recipient.toLowerCase())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public boolean exists(String causeId, String kind, String recipient) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(idOf(causeId, kind, recipient))), Message.class);
+    }
+
+    /** Records the intents (each once) and lets the sender know. */
+    public void record(List<Intent> intents) {
+        for (Intent intent : intents) {
+            String id = idOf(intent.causeId(), intent.kind(), intent.recipient());
+            try {
+                mongo.insert(new Message(id, intent.causeId(), intent.registrationId(), intent.tourId(),
+                        intent.kind(), intent.recipient(), intent.language(), intent.content().subject(),
+                        intent.content().text(), intent.content().html(), intent.attachments(),
+                        MessageStatus.PENDING, 0, null, clock.instant(), clock.instant(), null, 0));
+            } catch (DuplicateKeyException alreadyRecorded) {
+                log.debug("Message {} was recorded before", id);
+            }
+        }
+        if (!intents.isEmpty()) {
+            sender.nudge();
+        }
+    }
+
+    public List<Message> list(String registrationId) {
+        Criteria criteria = registrationId == null ? new Criteria() : Criteria.where("registrationId").is(registrationId);
+        return mongo.find(Query.query(criteria).with(Sort.by("createdAt")).limit(1000), Message.class);
+    }
+
+    public Optional<Message> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Message.class));
+    }
+
+    /** An operator sends a FAILED (or a SENT, lost) message again, with the same content. */
+    public Message resend(String id) {
+        Message message = find(id).orElseThrow(() -> RequestRefused.notFound("Message " + id));
+        if (message.status() == MessageStatus.PENDING) {
+            throw new RequestRefused(HttpStatus.CONFLICT, "Already on its way",
+                    "Message " + id + " is pending; it will be sent without a resend");
+        }
+        Query notPending = Query.query(Criteria.where("_id").is(id).and("status").ne(MessageStatus.PENDING));
+        mongo.updateFirst(notPending, new Update().set("status", MessageStatus.PENDING).set("attempts", 0)
+                .set("dueAt", clock.instant()).unset("lastError").inc("resends", 1), Message.class);
+        sender.nudge();
+        return find(id).orElseThrow();
+    }
+}
