@@ -64,17 +64,6 @@ class BillingIntegrationTest {
         return Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
     }
 
-    private static String send(DomainEvent event) {
-        String eventId = UUID.randomUUID().toString();
-        send(event, eventId);
-        return eventId;
-    }
-
-    private static void send(DomainEvent event, String eventId) {
-        EventType type = EventType.of(event);
-        TopicProbe.send(type.topic(), event.tourId(), eventId, type.ceType(), new String(EventJson.write(event)));
-    }
-
     private static <T extends DomainEvent> T awaitEvent(TopicProbe billing, String tourId, Class<T> eventClass) {
         var record = billing.await(received -> tourId.equals(received.key())
                 && EventType.of(eventClass).ceType().equals(received.type()), WAIT);
@@ -91,9 +80,9 @@ class BillingIntegrationTest {
         RegistrationConfirmed confirmed = BillingSamples.confirmation();
         String tourId = confirmed.tourId();
         try (TopicProbe billing = new TopicProbe(Topics.BILLING)) {
-            String eventId = send(confirmed);
-            send(confirmed, eventId);
-            send(confirmed);
+            String eventId = TopicProbe.send(confirmed);
+            TopicProbe.send(confirmed, eventId);
+            TopicProbe.send(confirmed);
 
             InvoiceIssued invoice = awaitEvent(billing, tourId, InvoiceIssued.class);
             assertThat(invoice.documentTypeCode()).isEqualTo("380");
@@ -128,11 +117,11 @@ class BillingIntegrationTest {
         RegistrationConfirmed confirmed = BillingSamples.confirmation();
         String tourId = confirmed.tourId();
         try (TopicProbe billing = new TopicProbe(Topics.BILLING)) {
-            send(confirmed);
+            TopicProbe.send(confirmed);
             InvoiceIssued invoice = awaitEvent(billing, tourId, InvoiceIssued.class);
 
-            String cancellation = send(BillingSamples.customerCancels(confirmed, 1, EARLY));
-            send(BillingSamples.customerCancels(confirmed, 1, EARLY), cancellation);
+            String cancellation = TopicProbe.send(BillingSamples.customerCancels(confirmed, 1, EARLY));
+            TopicProbe.send(BillingSamples.customerCancels(confirmed, 1, EARLY), cancellation);
             CreditNoteIssued note = awaitEvent(billing, tourId, CreditNoteIssued.class);
             assertThat(note.documentTypeCode()).isEqualTo("381");
             assertThat(note.invoiceNumber()).isEqualTo(invoice.invoiceNumber());
@@ -140,7 +129,7 @@ class BillingIntegrationTest {
             assertThat(note.creditedAmount()).isEqualTo(Money.of("5495", "NOK"));
             assertThat(note.reason()).isEqualTo("CUSTOMER");
 
-            send(BillingSamples.customerCancels(confirmed, 2, LATE));
+            TopicProbe.send(BillingSamples.customerCancels(confirmed, 2, LATE));
             assertThat(count(billing, tourId, CreditNoteIssued.class)).as("one credit note, none for the late one")
                     .isEqualTo(1);
         }
@@ -159,9 +148,9 @@ class BillingIntegrationTest {
     void aTourCancelledByTheOperatorCreditsEverything() {
         RegistrationConfirmed confirmed = BillingSamples.confirmation();
         try (TopicProbe billing = new TopicProbe(Topics.BILLING)) {
-            send(confirmed);
+            TopicProbe.send(confirmed);
             InvoiceIssued invoice = awaitEvent(billing, confirmed.tourId(), InvoiceIssued.class);
-            send(BillingSamples.tourCancelled(confirmed));
+            TopicProbe.send(BillingSamples.tourCancelled(confirmed));
 
             CreditNoteIssued note = awaitEvent(billing, confirmed.tourId(), CreditNoteIssued.class);
             assertThat(note.reason()).isEqualTo("TOUR_CANCELLED");
@@ -175,7 +164,7 @@ class BillingIntegrationTest {
     void aRegistrationCancelledBeforeItWasInvoicedCostsNothing() {
         RegistrationConfirmed neverConfirmed = BillingSamples.confirmation();
         try (TopicProbe billing = new TopicProbe(Topics.BILLING)) {
-            send(BillingSamples.customerCancels(neverConfirmed, 2, LATE));
+            TopicProbe.send(BillingSamples.customerCancels(neverConfirmed, 2, LATE));
             assertThat(count(billing, neverConfirmed.tourId(), CreditNoteIssued.class)).isZero();
         }
         assertThat(operator().get("/api/invoices?registrationId=" + neverConfirmed.registrationId()).json().size())
@@ -191,12 +180,12 @@ class BillingIntegrationTest {
                 colleague.department(), colleague.mobile(), colleague.email(), null, null, "nn");
         String invoiceId;
         try (TopicProbe billing = new TopicProbe(Topics.BILLING)) {
-            send(confirmed);
+            TopicProbe.send(confirmed);
             invoiceId = awaitEvent(billing, confirmed.tourId(), InvoiceIssued.class).invoiceId();
             ParticipantSubstituted substituted = new ParticipantSubstituted(confirmed.registrationId(),
                     confirmed.tourId(), previous, replacement, Instant.now());
-            String eventId = send(substituted);
-            send(substituted, eventId);
+            String eventId = TopicProbe.send(substituted);
+            TopicProbe.send(substituted, eventId);
             Http.await(() -> operator().get("/api/invoices/" + invoiceId).body().contains("Kari Kollega"), WAIT,
                     "the colleague's name on the invoice");
             assertThat(count(billing, confirmed.tourId(), CreditNoteIssued.class)).isZero();
@@ -215,8 +204,8 @@ class BillingIntegrationTest {
         RegistrationConfirmed paying = BillingSamples.confirmation();
         RegistrationConfirmed late = BillingSamples.confirmation();
         try (TopicProbe billing = new TopicProbe(Topics.BILLING)) {
-            send(paying);
-            send(late);
+            TopicProbe.send(paying);
+            TopicProbe.send(late);
             InvoiceIssued invoice = awaitEvent(billing, paying.tourId(), InvoiceIssued.class);
             InvoiceIssued unpaid = awaitEvent(billing, late.tourId(), InvoiceIssued.class);
 
@@ -280,7 +269,7 @@ class BillingIntegrationTest {
     void listsInvoicesByOrganisationAndStatus() {
         RegistrationConfirmed swedish = BillingSamples.swedishBuyer(BillingSamples.confirmation(), "KS-42");
         try (TopicProbe billing = new TopicProbe(Topics.BILLING)) {
-            send(swedish);
+            TopicProbe.send(swedish);
             awaitEvent(billing, swedish.tourId(), InvoiceIssued.class);
         }
         JsonNode byOrganisation = operator().get("/api/invoices?organisationNumber=2120000142&status=ISSUED").json();

@@ -76,20 +76,11 @@ public final class BillingSamples {
     /** The customer cancels the first {@code count} participants at {@code requestedAt}. */
     public static RegistrationCancelled customerCancels(RegistrationConfirmed confirmed, int count,
                                                         Instant requestedAt) {
-        return cancelled(confirmed, count, "CUSTOMER", requestedAt);
+        return SampleConfirmation.cancelled(confirmed, count, "CUSTOMER", requestedAt);
     }
 
     public static RegistrationCancelled tourCancelled(RegistrationConfirmed confirmed) {
-        return cancelled(confirmed, confirmed.details().participants().size(), "TOUR_CANCELLED",
+        return SampleConfirmation.cancelled(confirmed, confirmed.details().participants().size(), "TOUR_CANCELLED",
                 Instant.parse("2027-05-01T10:00:00Z"));
-    }
-
-    private static RegistrationCancelled cancelled(RegistrationConfirmed confirmed, int count, String reason,
-                                                   Instant requestedAt) {
-        List<String> ids = confirmed.details().participants().stream().limit(count)
-                .map(Participant::participantId).toList();
-        return new RegistrationCancelled(confirmed.registrationId(), confirmed.tourId(), confirmed.tour(),
-                confirmed.details(), ids, count == confirmed.details().participants().size(), reason,
-                confirmed.agreedPolicy(), confirmed.placedAt(), requestedAt, requestedAt.plusSeconds(1));
     }
 }

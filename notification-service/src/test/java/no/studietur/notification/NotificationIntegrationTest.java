@@ -69,17 +69,6 @@ class NotificationIntegrationTest {
         return Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
     }
 
-    private static String send(DomainEvent event) {
-        String eventId = UUID.randomUUID().toString();
-        send(event, eventId);
-        return eventId;
-    }
-
-    private static void send(DomainEvent event, String eventId) {
-        EventType type = EventType.of(event);
-        TopicProbe.send(type.topic(), event.tourId(), eventId, type.ceType(), new String(EventJson.write(event)));
-    }
-
     private static List<ReceivedMail> mailTo(String address) {
         return TestInfrastructure.get().receivedMail().stream()
                 .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(address))).toList();
@@ -108,11 +97,11 @@ class NotificationIntegrationTest {
                 participant("Ola <script>alert(1)</script> Nordmann", ola, "nb"),
                 participant("Britt Åsa Sámi-Ŋ Svensson 🙂", britt, "sv")));
         String contact = confirmed.details().contact().email();
-        send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
+        TopicProbe.send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
 
         try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
-            String eventId = send(confirmed);
-            send(confirmed, eventId);
+            String eventId = TopicProbe.send(confirmed);
+            TopicProbe.send(confirmed, eventId);
             notifications.awaitCount(record -> confirmed.tourId().equals(record.key())
                     && EventType.MESSAGE_SENT.ceType().equals(record.type()), 3, WAIT);
             assertThat(notifications.drain(Duration.ofSeconds(1)).stream().filter(record -> confirmed.tourId()
@@ -171,14 +160,14 @@ class NotificationIntegrationTest {
         RegistrationConfirmed confirmed = Samples.confirmed(List.of(participant("Ola Nordmann", ola, "nb"),
                 participant("Kari Nordmann", kari, "nn")));
         String contact = confirmed.details().contact().email();
-        send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
+        TopicProbe.send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
 
-        send(new RegistrationPlaced(confirmed.registrationId(), confirmed.tourId(), confirmed.details(), "WEB",
+        TopicProbe.send(new RegistrationPlaced(confirmed.registrationId(), confirmed.tourId(), confirmed.details(), "WEB",
                 Instant.now()));
         assertThat(awaitMail(contact, "Påmelding mottatt: Studietur til Aalborg").text())
                 .contains("Asker kommune", "bindende", "Ola Nordmann");
 
-        send(new RegistrationWaitlisted(confirmed.registrationId(), confirmed.tourId(), confirmed.tour(),
+        TopicProbe.send(new RegistrationWaitlisted(confirmed.registrationId(), confirmed.tourId(), confirmed.tour(),
                 confirmed.details(), 3, Instant.now()));
         assertThat(awaitMail(contact, "På venteliste").text()).contains("nummer 3");
         assertThat(awaitMail(kari, "På venteliste").text()).contains("nummer 3 på ventelista");
@@ -186,11 +175,11 @@ class NotificationIntegrationTest {
         RegistrationConfirmed promoted = new RegistrationConfirmed(confirmed.registrationId(), confirmed.tourId(),
                 confirmed.tour(), confirmed.details(), confirmed.agreedPolicy(), true, confirmed.placedAt(),
                 Instant.now());
-        send(promoted);
+        TopicProbe.send(promoted);
         assertThat(awaitMail(contact, "Ledige plasser – påmelding bekreftet").text()).contains("ventelisten");
         assertThat(awaitMail(kari, "Du har fått plass").text()).contains("Hei Kari Nordmann", "han er din");
 
-        send(Samples.cancelled(confirmed, 1, "CUSTOMER", EARLY));
+        TopicProbe.send(SampleConfirmation.cancelled(confirmed, 1, "CUSTOMER", EARLY));
         assertThat(awaitMail(contact, "Avbestilling bekreftet").text()).contains("Ola Nordmann", "50 %")
                 .containsPattern("5\\h495,00 NOK");
         assertThat(awaitMail(ola, "Avbestilling bekreftet").text()).contains("50 %");
@@ -198,7 +187,7 @@ class NotificationIntegrationTest {
         String colleague = Samples.address("siri");
         Participant replacement = new Participant(confirmed.details().participants().get(1).participantId(),
                 "Siri Sjøberg", "Rådgiver", null, null, colleague, null, null, "da");
-        send(new ParticipantSubstituted(confirmed.registrationId(), confirmed.tourId(),
+        TopicProbe.send(new ParticipantSubstituted(confirmed.registrationId(), confirmed.tourId(),
                 confirmed.details().participants().get(1), replacement, Instant.now()));
         ReceivedMail toColleague = awaitMail(colleague, "Du overtager en plads");
         assertThat(toColleague.text()).contains("Kari Nordmann", "Lindholm Brygge");
@@ -207,25 +196,25 @@ class NotificationIntegrationTest {
 
         String invoiceEmail = Samples.address("faktura");
         InvoiceIssued invoice = Samples.invoice(confirmed, invoiceEmail);
-        send(invoice);
+        TopicProbe.send(invoice);
         ReceivedMail invoiceMail = awaitMail(invoiceEmail, "Faktura: Studietur til Aalborg");
         assertThat(invoiceMail.attachments()).containsExactly("Faktura-2026-000777.pdf");
         assertThat(invoiceMail.text()).contains("2026-000777", "20260007779", "12345678903", "EHF");
-        send(Samples.overdue(invoice));
+        TopicProbe.send(Samples.overdue(invoice));
         assertThat(awaitMail(invoiceEmail, "Betalingspåminnelse").text()).contains("2026-000777")
                 .containsPattern("20\\h980,00 NOK");
 
         RegistrationConfirmed other = Samples.confirmed(List.of(participant("Per Persen", Samples.address("per"),
                 "en")));
-        send(other);
-        send(Samples.cancelled(other, 1, "TOUR_CANCELLED", Instant.now()));
+        TopicProbe.send(other);
+        TopicProbe.send(SampleConfirmation.cancelled(other, 1, "TOUR_CANCELLED", Instant.now()));
         assertThat(awaitMail(other.details().contact().email(), "Avlyst").text()).contains("krediteres");
         assertThat(awaitMail(other.details().participants().getFirst().email(), "Cancelled: Studietur til Aalborg")
                 .text()).contains("credited in full");
 
         RegistrationConfirmed soon = Samples.startingIn(Samples.confirmed(List.of(
                 participant("Liv Lund", Samples.address("liv"), "sv"))), 3);
-        send(soon);
+        TopicProbe.send(soon);
         awaitMail(soon.details().contact().email(), "Påmelding bekreftet");
         notifications.sendReminders();
         notifications.sendReminders();
@@ -293,7 +282,7 @@ class NotificationIntegrationTest {
     void aMessageThatKeepsFailingEndsFailedVisiblyAndAnOperatorCanResendIt() {
         RegistrationConfirmed confirmed = Samples.confirmed(List.of(participant("Ola Nordmann", "ola@", "nb")));
         try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
-            send(confirmed);
+            TopicProbe.send(confirmed);
             notifications.await(record -> confirmed.tourId().equals(record.key())
                     && EventType.MESSAGE_FAILED.ceType().equals(record.type()), WAIT);
         }
@@ -326,7 +315,7 @@ class NotificationIntegrationTest {
         }
         try {
             mail.setPort(closedPort());
-            registrations.forEach(NotificationIntegrationTest::send);
+            registrations.forEach(TopicProbe::send);
             // the consumer records every intent while nothing can be sent
             Http.await(() -> registrations.stream().allMatch(registration ->
                     messagesOf(registration.registrationId()).size() == 3), WAIT, "all 30 messages recorded");
@@ -347,6 +336,28 @@ class NotificationIntegrationTest {
             registration.details().participants().forEach(participant ->
                     assertThat(mailTo(participant.email())).hasSize(1));
         }
+    }
+
+    /** Prints the sending rate (a figure for docs/benchmarks.md, not a timing assertion). */
+    @Test
+    void aBurstOfConfirmationsIsDeliveredOncePerRecipient() {
+        List<RegistrationConfirmed> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            burst.add(Samples.confirmed(List.of(participant("A " + i, Samples.address("burst-a" + i), "nb"),
+                    participant("B " + i, Samples.address("burst-b" + i), "da"))));
+        }
+        try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
+            long started = System.nanoTime();
+            burst.forEach(TopicProbe::send);
+            java.util.Set<String> tours = burst.stream().map(RegistrationConfirmed::tourId)
+                    .collect(java.util.stream.Collectors.toSet());
+            notifications.awaitCount(record -> tours.contains(record.key())
+                    && EventType.MESSAGE_SENT.ceType().equals(record.type()), 300, Duration.ofSeconds(120));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("Burst: 300 e-mails (100 confirmations) recorded, rendered and sent in %.1f s: "
+                    + "%.0f e-mails/s%n", seconds, 300 / seconds);
+        }
+        burst.forEach(registration -> assertThat(mailTo(registration.details().contact().email())).hasSize(1));
     }
 
     private static int closedPort() throws IOException {

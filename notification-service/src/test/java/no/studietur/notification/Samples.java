@@ -17,7 +17,6 @@ import no.studietur.contracts.billing.VatSubtotal;
 import no.studietur.contracts.common.Money;
 import no.studietur.contracts.common.Participant;
 import no.studietur.contracts.common.TourSummary;
-import no.studietur.contracts.registration.RegistrationCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
 import no.studietur.contracts.tour.ProgramItem;
 import no.studietur.contracts.tour.TourSnapshot;
@@ -68,15 +67,6 @@ final class Samples {
                         LocalDateTime.of(tour.startDate(), LocalTime.of(7, 40)),
                         LocalDateTime.of(tour.startDate(), LocalTime.of(8, 55)), Money.of("2200", "NOK"))),
                 27);
-    }
-
-    static RegistrationCancelled cancelled(RegistrationConfirmed confirmed, int count, String reason,
-                                           Instant requestedAt) {
-        List<String> ids = confirmed.details().participants().stream().limit(count)
-                .map(Participant::participantId).toList();
-        return new RegistrationCancelled(confirmed.registrationId(), confirmed.tourId(), confirmed.tour(),
-                confirmed.details(), ids, count == confirmed.details().participants().size(), reason,
-                confirmed.agreedPolicy(), confirmed.placedAt(), requestedAt, requestedAt.plusSeconds(1));
     }
 
     static InvoiceIssued invoice(RegistrationConfirmed confirmed, String invoiceEmail) {

@@ -51,15 +51,19 @@ class RegistrationSagaEndToEndTest {
         assertThat(invoice.path("payableAmount").path("amount").asString()).isEqualTo("21980.00");
         assertThat(invoice.path("buyer").path("address").path("buyerReference").asString()).isEqualTo("4100-ELDRE");
 
-        Http.await(() -> mailTo("e2e-").size() == 3, WAIT, "three e-mails delivered");
-        assertThat(mailTo("e2e-kontakt@")).singleElement()
-                .satisfies(mail -> assertThat(mail.subject()).startsWith("Påmelding bekreftet"));
+        // without an invoice e-mail of its own the invoice goes to the contact person, PDF attached
+        Http.await(() -> mailTo("e2e-").size() == 5, WAIT, "five e-mails delivered");
+        assertThat(mailTo("e2e-kontakt@")).satisfiesExactlyInAnyOrder(
+                mail -> assertThat(mail.subject()).startsWith("Påmelding mottatt"),
+                mail -> assertThat(mail.subject()).startsWith("Påmelding bekreftet"),
+                mail -> assertThat(mail.attachments()).singleElement().asString().startsWith("Faktura-"));
         assertThat(mailTo("e2e-ola@")).singleElement()
                 .satisfies(mail -> assertThat(mail.subject()).startsWith("Plassen din er bekreftet"));
         assertThat(mailTo("e2e-britt@")).singleElement()
                 .satisfies(mail -> assertThat(mail.subject()).startsWith("Din plats är bekräftad"));
         Http.await(() -> operatorNotification.get("/api/messages?registrationId=" + id).json()
-                .findValuesAsString("status").equals(List.of("SENT", "SENT", "SENT")), WAIT, "messages recorded as sent");
+                .findValuesAsString("status").equals(List.of("SENT", "SENT", "SENT", "SENT", "SENT")), WAIT,
+                "messages recorded as sent");
 
         String britt = registration.get("/api/registrations/" + id).json().path("participants").get(1)
                 .path("participantId").asString();

@@ -16,6 +16,7 @@ import no.studietur.contracts.common.Participant;
 import no.studietur.contracts.common.RegistrationDetails;
 import no.studietur.contracts.common.TourSummary;
 import no.studietur.contracts.common.VatTreatment;
+import no.studietur.contracts.registration.RegistrationCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
 
 /** A RegistrationConfirmed as registration publishes it, for the services downstream of it. */
@@ -40,5 +41,15 @@ public final class SampleConfirmation {
         return new RegistrationConfirmed(UUID.randomUUID().toString(), tourId, tour, details,
                 new CancellationPolicy(List.of(new CancellationTier(null, 50), new CancellationTier(15, 100)), true),
                 false, Instant.now().minusSeconds(5), Instant.now());
+    }
+
+    /** The cancellation of the first {@code count} participants, by the customer or with the whole tour. */
+    public static RegistrationCancelled cancelled(RegistrationConfirmed confirmed, int count, String reason,
+                                                  Instant requestedAt) {
+        List<String> ids = confirmed.details().participants().stream().limit(count)
+                .map(Participant::participantId).toList();
+        return new RegistrationCancelled(confirmed.registrationId(), confirmed.tourId(), confirmed.tour(),
+                confirmed.details(), ids, count == confirmed.details().participants().size(), reason,
+                confirmed.agreedPolicy(), confirmed.placedAt(), requestedAt, requestedAt.plusSeconds(1));
     }
 }

@@ -23,6 +23,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import no.studietur.contracts.DomainEvent;
+import no.studietur.contracts.EventJson;
+import no.studietur.contracts.EventType;
+
 /**
  * Reads what was published on topics, from the beginning, and sends raw CloudEvents records, so tests can
  * check the wire and inject duplicates or poison records the way a broker would deliver them.
@@ -115,6 +119,20 @@ public final class TopicProbe implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(producer::close, "test-producer-close"));
             return producer;
         }
+    }
+
+    /** Sends an event as its producer would (topic and ce_type from its type, keyed by tour); returns its id. */
+    public static String send(DomainEvent event) {
+        String eventId = UUID.randomUUID().toString();
+        send(event, eventId);
+        return eventId;
+    }
+
+    /** Sends an event under a given id: the same id again is a redelivery. */
+    public static void send(DomainEvent event, String eventId) {
+        EventType type = EventType.of(event);
+        send(type.topic(), event.tourId(), eventId, type.ceType(), new String(EventJson.write(event),
+                StandardCharsets.UTF_8));
     }
 
     /** Sends one CloudEvents record in binary mode, exactly as given (a duplicate keeps its ce_id). */

@@ -3,6 +3,7 @@ package no.studietur.notification.calendar;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import no.studietur.contracts.common.TourSummary;
@@ -31,7 +33,7 @@ public final class TourCalendar {
     private TourCalendar() {
     }
 
-    public static String of(String registrationId, TourSummary tour, TourSnapshot details) {
+    public static String of(String registrationId, TourSummary tour, TourSnapshot details, String organizerEmail) {
         ZoneId zone = ZoneId.of(tour.timeZone());
         List<VEvent> events = new ArrayList<>();
         VEvent wholeTour = new VEvent(tour.startDate(), tour.endDate().plusDays(1), tour.title());
@@ -64,7 +66,9 @@ public final class TourCalendar {
             }
         }
         var calendar = new Calendar().withProdId(PRODUCT).withDefaults().withProperty(ImmutableMethod.PUBLISH);
-        events.forEach(calendar::withComponent);
+        // A published event names its organiser (RFC 5546): replies go to Studietur.
+        URI organizer = URI.create("mailto:" + organizerEmail);
+        events.forEach(event -> calendar.withComponent(event.add(new Organizer(organizer))));
         StringWriter ics = new StringWriter();
         try {
             new CalendarOutputter().output(calendar.getFluentTarget(), ics);

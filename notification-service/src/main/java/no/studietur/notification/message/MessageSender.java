@@ -2,10 +2,9 @@ package no.studietur.notification.message;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +17,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import no.studietur.contracts.notification.MessageFailed;
 import no.studietur.contracts.notification.MessageSent;
@@ -31,7 +30,7 @@ import no.studietur.messaging.OutboxRelay;
 
 /**
  * Sends recorded messages in the background, never on the Kafka consumer's thread: the consumer only records
- * intents and nudges this sender. Each message is taken with a lease ({@code dueAt} moved ahead) so no other
+ * intents and nudges this sender's threads ({@code sender-threads}). Each message is taken with a lease ({@code dueAt} moved ahead) so no other
  * thread or instance sends it meanwhile; its outcome is written after the SMTP server answered. Failures are
  * retried with exponential back-off up to {@code max-attempts}, then the message is FAILED (an operator may
  * resend it). A Resilience4j circuit breaker stops hammering an SMTP server that is down: while it is open no
@@ -50,14 +49,18 @@ public class MessageSender {
     private final int maxAttempts;
     private final Duration retryInterval;
     private final CircuitBreaker breaker;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("mail-sender").daemon().factory());
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final int threads;
+    private final List<Thread> workers = new ArrayList<>();
+    private final Object wakeUp = new Object();
+    private long generation;
+    private volatile boolean running;
 
     MessageSender(MongoTemplate mongo, MailDelivery delivery, OutboxRelay relay, Clock clock,
                   @Value("${studietur.notification.max-attempts:8}") int maxAttempts,
                   @Value("${studietur.notification.retry-interval:5s}") Duration retryInterval,
-                  @Value("${studietur.notification.breaker-open-for:30s}") Duration breakerOpenFor) {
+                  @Value("${studietur.notification.breaker-open-for:30s}") Duration breakerOpenFor,
+                  @Value("${studietur.notification.sender-threads:4}") int threads) {
+        this.threads = threads;
         this.mongo = mongo;
         this.delivery = delivery;
         this.relay = relay;
@@ -72,17 +75,43 @@ public class MessageSender {
                 event.getStateTransition()));
     }
 
-    /** Asks for a drain soon; many nudges while one is queued make one drain. */
+    /**
+     * Wakes every sender thread: each takes due messages until none is left. The SMTP round trips are what a
+     * send waits on, so several threads send several messages at a time.
+     */
     public void nudge() {
-        if (drainQueued.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+        synchronized (wakeUp) {
+            generation++;
+            wakeUp.notifyAll();
         }
     }
 
-    /** Picks up what is due again: retries after back-off, messages whose sender died holding them. */
-    @Scheduled(fixedDelayString = "${studietur.notification.retry-interval:5s}")
-    void sweep() {
-        nudge();
+    @PostConstruct
+    void start() {
+        running = true;
+        for (int i = 1; i <= threads; i++) {
+            Thread worker = Thread.ofPlatform().name("mail-sender-" + i).daemon().unstarted(this::work);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /** Drains when nudged, and every retry interval anyway: retries after back-off, leases that ran out. */
+    private void work() {
+        long seen = -1;
+        while (running) {
+            synchronized (wakeUp) {
+                if (seen == generation) {
+                    try {
+                        wakeUp.wait(retryInterval.toMillis());
+                    } catch (InterruptedException stopping) {
+                        return;
+                    }
+                }
+                seen = generation;
+            }
+            drain();
+        }
     }
 
     public CircuitBreaker.State breakerState() {
@@ -90,7 +119,6 @@ public class MessageSender {
     }
 
     private void drain() {
-        drainQueued.set(false);
         try {
             Message next;
             while ((next = claimNext()) != null && send(next)) {
@@ -157,6 +185,7 @@ public class MessageSender {
 
     @PreDestroy
     void stop() {
-        worker.shutdown();
+        running = false;
+        workers.forEach(Thread::interrupt);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import no.studietur.contracts.billing.InvoiceIssued;
 import no.studietur.contracts.billing.InvoiceOverdue;
 import no.studietur.contracts.common.Participant;
@@ -47,9 +49,12 @@ public class Notifications {
     private final Attendances attendances;
     private final Clock clock;
     private final int reminderDaysBefore;
+    private final String organizerEmail;
 
     Notifications(Messages messages, MessageComposer composer, TourPrograms tours, Attendances attendances,
-                  Clock clock, @Value("${studietur.notification.reminder-days-before:7}") int reminderDaysBefore) {
+                  Clock clock, @Value("${studietur.notification.reminder-days-before:7}") int reminderDaysBefore,
+                  @Value("${studietur.notification.from}") String from) throws AddressException {
+        this.organizerEmail = new InternetAddress(from, false).getAddress();
         this.messages = messages;
         this.composer = composer;
         this.tours = tours;
@@ -245,7 +250,7 @@ public class Notifications {
 
     private Message.Attachment calendar(String registrationId, TourSummary tour) {
         return new Message.Attachment("studietur.ics", ICS, TourCalendar.of(registrationId, tour,
-                tours.find(tour.tourId()).orElse(null)).getBytes(StandardCharsets.UTF_8));
+                tours.find(tour.tourId()).orElse(null), organizerEmail).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String languageOf(Participant participant, TourSummary tour) {
