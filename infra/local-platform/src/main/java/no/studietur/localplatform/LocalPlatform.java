@@ -12,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,25 +45,33 @@ public final class LocalPlatform {
     private final Path root;
     private final String version;
     private final Path data;
-    private final List<Process> infrastructure = new ArrayList<>();
-    private final List<Process> services = new ArrayList<>();
+    private final List<String> extraServiceArguments;
+    private final Map<String, Process> infrastructure = new LinkedHashMap<>();
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    private final Map<String, Duration> readyTimes = new ConcurrentHashMap<>();
     private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
     private final String classpath = System.getProperty("java.class.path");
 
-    LocalPlatform(Path root, String version) {
+    /**
+     * @param data                  where the infrastructure keeps its data and every process its log
+     * @param extraServiceArguments appended to every service's command line (e.g. a property the benchmark sets)
+     */
+    public LocalPlatform(Path root, String version, Path data, List<String> extraServiceArguments) {
         this.root = root;
         this.version = version;
-        this.data = root.resolve("infra/local-platform/data");
+        this.data = data;
+        this.extraServiceArguments = List.copyOf(extraServiceArguments);
     }
 
     public static void main(String[] args) throws Exception {
-        LocalPlatform platform = new LocalPlatform(Path.of(args[0]).toAbsolutePath(), args[1]);
+        Path root = Path.of(args[0]).toAbsolutePath();
+        LocalPlatform platform = new LocalPlatform(root, args[1], root.resolve("infra/local-platform/data"), List.of());
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "local-platform-shutdown"));
         platform.start();
         Thread.currentThread().join();
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         long started = System.nanoTime();
         Files.createDirectories(data.resolve("logs"));
         for (Service service : SERVICES) {
@@ -68,26 +80,31 @@ public final class LocalPlatform {
                 throw new IllegalStateException("Missing " + jar + ": build with ./mvnw -Plocal from the repository root");
             }
         }
-        infrastructure.add(launch("kafka", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalKafka",
+        infrastructure.put("kafka", launch("kafka", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalKafka",
                 data.resolve("kafka").toString(), String.valueOf(KAFKA), String.valueOf(KAFKA_CONTROLLER))));
-        infrastructure.add(launch("mongo", infrastructureCommand("-Xmx256m", "no.studietur.localstack.LocalMongo",
+        infrastructure.put("store", launch("mongo", infrastructureCommand("-Xmx256m", "no.studietur.localstack.LocalMongo",
                 data.resolve("mongo/studietur.mv").toString(), String.valueOf(MONGO))));
-        infrastructure.add(launch("mail", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
+        infrastructure.put("smtp", launch("mail", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
                 String.valueOf(SMTP), String.valueOf(INBOX))));
         awaitPort("Kafka", KAFKA);
         awaitPort("MongoDB", MONGO);
         awaitPort("SMTP", SMTP);
         long infrastructureReady = System.nanoTime();
+        long servicesLaunched = System.nanoTime();
         for (Service service : SERVICES) {
             // C1 only: four JVMs compiling at once on a small machine start twice as fast, and C1 code is ample here.
-            services.add(launch(service.name(), List.of(javaCommand, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Xss512k",
-                    "-XX:+ExitOnOutOfMemoryError", "-jar", jar(service).toString(), "--spring.profiles.active=local",
+            List<String> command = new ArrayList<>(List.of(javaCommand, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-Xmx256m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-jar", jar(service).toString(),
+                    "--spring.profiles.active=local",
                     // One JSON object per line, with the registration and event ids from the log context.
-                    "--logging.structured.format.console=ecs")));
+                    "--logging.structured.format.console=ecs"));
+            command.addAll(extraServiceArguments);
+            services.put(service.name(), launch(service.name(), command));
         }
-        CompletableFuture.allOf(SERVICES.stream()
-                .map(service -> CompletableFuture.runAsync(() -> awaitReady(service))).toArray(CompletableFuture[]::new))
-                .join();
+        CompletableFuture.allOf(SERVICES.stream().map(service -> CompletableFuture.runAsync(() -> {
+            awaitReady(service);
+            readyTimes.put(service.name(), Duration.ofNanos(System.nanoTime() - servicesLaunched));
+        })).toArray(CompletableFuture[]::new)).join();
         printReady(Duration.ofNanos(infrastructureReady - started), Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -98,12 +115,25 @@ public final class LocalPlatform {
         return command;
     }
 
-    void stop() {
-        stopAll(services);
-        stopAll(infrastructure);
+    /** Each service's time from launch to ready (the four start at once and share the machine). */
+    public Map<String, Duration> readyTimes() {
+        return Map.copyOf(readyTimes);
     }
 
-    private static void stopAll(List<Process> processes) {
+    /** The process id of everything the platform runs, infrastructure first. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        infrastructure.forEach((name, process) -> pids.put(name, process.pid()));
+        services.forEach((name, process) -> pids.put(name, process.pid()));
+        return pids;
+    }
+
+    public void stop() {
+        stopAll(services.values());
+        stopAll(infrastructure.values());
+    }
+
+    private static void stopAll(Collection<Process> processes) {
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {
@@ -175,7 +205,8 @@ public final class LocalPlatform {
         StringBuilder out = new StringBuilder("\nStudietur is running (infrastructure ready in %.1f s, everything in %.1f s)\n\n"
                 .formatted(infrastructureReady.toMillis() / 1000.0, allReady.toMillis() / 1000.0));
         for (Service service : SERVICES) {
-            out.append("  %-22s http://localhost:%d  (%s)%n".formatted(service.name(), service.port(), service.what()));
+            out.append("  %-22s http://localhost:%d  (%s; ready in %.1f s)%n".formatted(service.name(), service.port(),
+                    service.what(), readyTimes.get(service.name()).toMillis() / 1000.0));
         }
         out.append("  %-22s http://localhost:%d%n".formatted("mail inbox", INBOX));
         out.append("  %-22s localhost:%d%n".formatted("kafka", KAFKA));

@@ -1,0 +1,357 @@
+package no.studietur.benchmark;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import no.studietur.localplatform.LocalPlatform;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the whole platform on fresh data, drives it (sustained load, a rush on a small tour, baselines), reads
+ * the memory of every process, prints a table and appends it to docs/benchmarks.md. Run by {@code ./mvnw
+ * -Pbenchmark}; settings as system properties (see the README).
+ */
+public final class Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String OPERATOR = "operator";
+    private static final URI REGISTRATIONS = URI.create("http://127.0.0.1:8080/api/registrations");
+    private static final int PLAIN_PORT = 8099;
+    private static final int TOUR_CAPACITY = 10_000;
+
+    private final Path root;
+    private final LoadClient client = new LoadClient();
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private final int rate = Integer.getInteger("benchmark.rate", 100);
+    private final int seconds = Integer.getInteger("benchmark.seconds", 30);
+    private final int rushAttempts = Integer.getInteger("benchmark.rush.attempts", 5000);
+    private final int rushSeconds = Integer.getInteger("benchmark.rush.seconds", 5);
+    private final int rushSeats = Integer.getInteger("benchmark.rush.seats", 40);
+    private final int callers = Integer.getInteger("benchmark.callers", 16);
+
+    private Benchmark(Path root) {
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath();
+        Path data = Files.createTempDirectory("studietur-benchmark");
+        // The per-address limit protects the public API from one client; the benchmark is one client by design.
+        LocalPlatform platform = new LocalPlatform(root, args[1], data,
+                List.of("--studietur.registration.rate-limit.address-per-second=1000000"));
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));
+        try {
+            platform.start();
+            new Benchmark(root).run(platform);
+        } finally {
+            platform.stop();
+        }
+        System.exit(0);
+    }
+
+    private void run(LocalPlatform platform) throws Exception {
+        platform.readyTimes().forEach((service, ready) -> results.put("ready: " + service,
+                "%.1f s".formatted(ready.toMillis() / 1000.0)));
+        // A tour holds at most 10 000 seats, and a popular season has many tours: the load is spread over several.
+        List<String> sustainedTours = new ArrayList<>();
+        for (int i = 0; i < Math.max(4, (rate * seconds + TOUR_CAPACITY - 1) / TOUR_CAPACITY); i++) {
+            sustainedTours.add(createTour("bench-sustained-" + shortId(), TOUR_CAPACITY));
+        }
+        String baselineTour = createTour("bench-baseline-" + shortId(), TOUR_CAPACITY);
+        String rushTour = createTour("bench-rush-" + shortId(), rushSeats);
+        try (EventClock events = new EventClock("127.0.0.1:9092")) {
+            events.awaitAssignment();
+            sustained(sustainedTours, events);
+            rush(rushTour, events);
+            acceptBaseline(baselineTour, events);
+        }
+        producerBaseline();
+        memory(platform);
+        report();
+    }
+
+    private void sustained(List<String> tours, EventClock events) throws Exception {
+        int count = rate * seconds;
+        long started = System.nanoTime();
+        List<Long> outstanding = new ArrayList<>();
+        Thread sampler = Thread.ofVirtual().start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(1000);
+                    outstanding.add(events.placedEvents.get() - events.confirmedAt.size());
+                }
+            } catch (InterruptedException done) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<LoadClient.Outcome> outcomes = client.atRate(REGISTRATIONS, count, Duration.ofSeconds(seconds),
+                index -> registration(tours.get(index % tours.size()), "s" + index));
+        double loadSeconds = (System.nanoTime() - started) / 1e9;
+        sampler.interrupt();
+        Map<String, Long> postedAt = accepted(outcomes);
+        awaitAll(() -> postedAt.keySet().stream().allMatch(id -> events.confirmedAt.containsKey(id)
+                && events.firstMailAt.containsKey(id)), Duration.ofSeconds(600));
+        long lastConfirmed = postedAt.keySet().stream().map(events.confirmedAt::get).filter(java.util.Objects::nonNull)
+                .mapToLong(Long::longValue).max().orElse(started);
+        results.put("sustained: offered", "%d registrations at %d/s for %d s over %d tours".formatted(count, rate,
+                seconds, tours.size()));
+        results.put("sustained: accepted/s", "%.1f (%d × 2xx; %s)".formatted(postedAt.size() / loadSeconds,
+                postedAt.size(), failures(outcomes)));
+        results.put("sustained: confirmed/s", "%.1f".formatted(
+                confirmedCount(postedAt.keySet(), events) / ((lastConfirmed - started) / 1e9)));
+        results.put("sustained: e-mails/s", "%.1f (%d sent)".formatted(events.mailsSent.get()
+                / Math.max(1e-9, (System.nanoTime() - started) / 1e9), events.mailsSent.get()));
+        results.put("sustained: POST latency p50/p95/p99", percentiles(outcomes.stream()
+                .filter(LoadClient.Outcome::accepted).map(LoadClient.Outcome::latencyNanos).toList()));
+        results.put("sustained: POST → CONFIRMED p50/p95/p99", percentiles(since(postedAt, events.confirmedAt)));
+        results.put("sustained: POST → e-mail p50/p95/p99", percentiles(since(postedAt, events.firstMailAt)));
+        int third = Math.max(1, outstanding.size() / 3);
+        results.put("sustained: backlog (placed − confirmed) per second", outstanding
+                + (outstanding.isEmpty() ? "" : outstanding.subList(outstanding.size() - third, outstanding.size())
+                .stream().mapToLong(Long::longValue).max().orElse(0)
+                <= Math.max(rate, 2 * outstanding.subList(0, third).stream().mapToLong(Long::longValue).max().orElse(0))
+                ? " — flat" : " — growing"));
+    }
+
+    private void rush(String tourId, EventClock events) throws Exception {
+        long started = System.nanoTime();
+        List<LoadClient.Outcome> outcomes = client.atRate(REGISTRATIONS, rushAttempts, Duration.ofSeconds(rushSeconds),
+                index -> registration(tourId, "r" + index));
+        Map<String, Long> postedAt = accepted(outcomes);
+        boolean settled = awaitAll(() -> postedAt.keySet().stream().allMatch(id -> events.confirmedAt.containsKey(id)
+                || events.waitlistedAt.containsKey(id)), Duration.ofSeconds(600));
+        long settledAt = postedAt.keySet().stream().mapToLong(id -> Math.max(
+                events.confirmedAt.getOrDefault(id, 0L), events.waitlistedAt.getOrDefault(id, 0L))).max().orElse(started);
+        Thread.sleep(2000); // registrations whose POST timed out may still be settling
+        long confirmed = events.confirmedOnTour.getOrDefault(tourId, java.util.Set.of()).size();
+        List<Integer> positions = events.positionsOnTour.getOrDefault(tourId, List.of()).stream().sorted().toList();
+        boolean inOrder = positions.equals(IntStream.rangeClosed(1, positions.size()).boxed().toList());
+        results.put("rush: attempts", "%d in %d s on %d seats".formatted(rushAttempts, rushSeconds, rushSeats));
+        results.put("rush: answers", "%d × 2xx; %s".formatted(postedAt.size(), failures(outcomes)));
+        results.put("rush: confirmed", "%d (must be %d)".formatted(confirmed, Math.min(rushSeats, rushAttempts)));
+        results.put("rush: waiting list", "%d, positions %s".formatted(positions.size(),
+                inOrder ? "1.." + positions.size() + " without gaps or repeats" : "NOT contiguous"));
+        results.put("rush: all settled after", settled ? "%.1f s".formatted((settledAt - started) / 1e9)
+                : "not within 600 s");
+    }
+
+    /** Our POST accept rate and event publish rate against a plain Boot endpoint, same client and callers. */
+    private void acceptBaseline(String tourId, EventClock events) throws Exception {
+        Duration window = Duration.ofSeconds(10);
+        long placedBefore = events.placedEvents.get();
+        long started = System.nanoTime();
+        List<LoadClient.Outcome> ours = client.closed(REGISTRATIONS, callers, window,
+                index -> registration(tourId, "b" + index));
+        double oursPerSecond = ours.stream().filter(LoadClient.Outcome::accepted).count() / window.toSeconds();
+        awaitAll(() -> events.placedEvents.get() - placedBefore >= ours.stream().filter(LoadClient.Outcome::accepted)
+                .count(), Duration.ofSeconds(60));
+        double published = (events.placedEvents.get() - placedBefore) / ((System.nanoTime() - started) / 1e9);
+        Process plain = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                PlainEndpoint.class.getName(), "--server.port=" + PLAIN_PORT, "--spring.main.banner-mode=off")
+                .redirectOutput(root.resolve("infra/benchmark/target/plain-endpoint.log").toFile())
+                .redirectErrorStream(true).start();
+        try {
+            URI plainUri = URI.create("http://127.0.0.1:" + PLAIN_PORT + "/api/registrations");
+            awaitAll(() -> client.send(plainUri, "{}").join().status() == 202, Duration.ofSeconds(60));
+            client.closed(plainUri, callers, Duration.ofSeconds(3), index -> registration(tourId, "w" + index));
+            List<LoadClient.Outcome> baseline = client.closed(plainUri, callers, window,
+                    index -> registration(tourId, "p" + index));
+            double plainPerSecond = baseline.stream().filter(LoadClient.Outcome::accepted).count() / window.toSeconds();
+            results.put("baseline: plain Boot endpoint", "%.0f requests/s (%d callers)".formatted(plainPerSecond, callers));
+            results.put("ours: POST /api/registrations accepted", "%.0f/s = %.2f × plain".formatted(oursPerSecond,
+                    oursPerSecond / plainPerSecond));
+            results.put("ours: RegistrationPlaced published", "%.0f events/s".formatted(published));
+        } finally {
+            plain.destroy();
+        }
+    }
+
+    private void producerBaseline() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        byte[] payload = registration("bench-baseline", "k").getBytes();
+        int count = 50_000;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>("benchmark-baseline", "warm-up", payload));
+            producer.flush();
+            long started = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>("benchmark-baseline", "tour-" + (i % 64), payload));
+            }
+            producer.flush();
+            double perSecond = count / ((System.nanoTime() - started) / 1e9);
+            results.put("baseline: plain KafkaProducer (acks=all, idempotent)", "%.0f records/s of %d bytes"
+                    .formatted(perSecond, payload.length));
+            String ours = results.get("ours: RegistrationPlaced published");
+            if (ours != null) {
+                double oursPerSecond = Double.parseDouble(ours.split(" ")[0]);
+                results.put("ours: RegistrationPlaced published", "%s = %.3f × plain producer".formatted(ours,
+                        oursPerSecond / perSecond));
+            }
+        }
+    }
+
+    private void memory(LocalPlatform platform) throws Exception {
+        long total = 0;
+        for (Map.Entry<String, Long> process : platform.pids().entrySet()) {
+            long kib = residentKib(process.getValue());
+            total += kib;
+            results.put("RSS: " + process.getKey(), "%d MiB".formatted(kib / 1024));
+        }
+        results.put("RSS: whole stack", "%d MiB".formatted(total / 1024));
+    }
+
+    private static long residentKib(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return 0;
+    }
+
+    private void report() throws Exception {
+        StringBuilder table = new StringBuilder();
+        table.append("\n## Benchmark run %s\n\n".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        table.append("Command: `./mvnw -Pbenchmark %s` on %d cores (load generator on the same machine).\n\n".formatted(
+                String.join(" ", settings()), Runtime.getRuntime().availableProcessors()));
+        table.append("| measure | value |\n|---|---|\n");
+        results.forEach((measure, value) -> table.append("| %s | %s |\n".formatted(measure, value)));
+        System.out.println(table);
+        Files.writeString(root.resolve("docs/benchmarks.md"), table, StandardOpenOption.APPEND);
+    }
+
+    private List<String> settings() {
+        return List.of("-Dbenchmark.rate=" + rate, "-Dbenchmark.seconds=" + seconds,
+                "-Dbenchmark.rush.attempts=" + rushAttempts, "-Dbenchmark.rush.seconds=" + rushSeconds,
+                "-Dbenchmark.rush.seats=" + rushSeats, "-Dbenchmark.callers=" + callers);
+    }
+
+    private String createTour(String id, int capacity) throws Exception {
+        LocalDate start = LocalDate.now().plusMonths(6);
+        String tour = """
+                {"id":"%s","kind":"STUDY_TOUR","title":"Benchmark %s","summary":"Load test","description":"Load test",
+                 "targetAudience":"Benchmark","destination":{"place":"Aalborg","municipality":"Aalborg Kommune","country":"DK"},
+                 "timeZone":"Europe/Copenhagen","startDate":"%s","endDate":"%s","program":[],"tourLeader":"Reiseleder",
+                 "pricePerParticipant":{"amount":"10990.00","currency":"NOK"},"vat":{"category":"Z","ratePercent":"0"},
+                 "includes":[],"excludes":[],"recommendedTravel":[],"capacity":%d,"minimumParticipants":1,
+                 "registrationDeadline":"%s","cancellationPolicy":{"tiers":[{"fromDaysBeforeStart":null,"feePercent":50},
+                 {"fromDaysBeforeStart":15,"feePercent":100}],"substitutionAllowed":true},"languages":["nb"],"themes":["benchmark"]}"""
+                .formatted(id, id, start, start.plusDays(1), capacity, start.minusDays(20).atStartOfDay().toInstant(ZoneOffset.UTC));
+        URI tours = URI.create("http://127.0.0.1:8081/api/tours");
+        require(client.post(tours, tour, OPERATOR, OPERATOR), "create tour " + id);
+        require(client.post(URI.create(tours + "/" + id + "/publication"), "{}", OPERATOR, OPERATOR), "publish " + id);
+        // The registration service knows the tour once its public page answers (a probe registration would take a seat).
+        URI page = URI.create("http://127.0.0.1:8080/tours/" + id);
+        awaitAll(() -> {
+            try {
+                return client.get(page, null, null) != null;
+            } catch (Exception notYet) {
+                return false;
+            }
+        }, Duration.ofSeconds(60));
+        return id;
+    }
+
+    private static void require(java.net.http.HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static String registration(String tourId, String key) {
+        return """
+                {"tourId":"%s","organisation":{"name":"Bærum kommune","organisationNumber":"964200092","country":"NO"},
+                 "contact":{"name":"Kari Kontakt","email":"kontakt-%s@bench.example","phone":"+4790000000"},
+                 "invoice":{"street":"Postboks 700","postcode":"1304","town":"Sandvika","country":"NO",
+                            "buyerReference":"4100-ELDRE","delivery":"EHF"},
+                 "participants":[{"fullName":"Ola Nordmann","jobTitle":"Enhetsleder","email":"ola-%s@bench.example","language":"nb"}],
+                 "heardAbout":"Benchmark","acceptedTerms":true}""".formatted(tourId, key, key);
+    }
+
+    private static Map<String, Long> accepted(List<LoadClient.Outcome> outcomes) {
+        Map<String, Long> postedAt = new LinkedHashMap<>();
+        for (LoadClient.Outcome outcome : outcomes) {
+            if (outcome.accepted()) {
+                postedAt.put(JSON.readTree(outcome.body()).path("id").asString(), outcome.sentAt());
+            }
+        }
+        return postedAt;
+    }
+
+    private static long confirmedCount(Collection<String> ids, EventClock events) {
+        return ids.stream().filter(events.confirmedAt::containsKey).count();
+    }
+
+    private static List<Long> since(Map<String, Long> postedAt, Map<String, Long> observedAt) {
+        return postedAt.entrySet().stream().filter(entry -> observedAt.containsKey(entry.getKey()))
+                .map(entry -> observedAt.get(entry.getKey()) - entry.getValue()).toList();
+    }
+
+    private static String failures(List<LoadClient.Outcome> outcomes) {
+        return "%d × 429, %d × 5xx, %d other 4xx, %d timeouts (10 s), %d connection errors".formatted(
+                outcomes.stream().filter(outcome -> outcome.status() == 429).count(),
+                outcomes.stream().filter(outcome -> outcome.status() >= 500).count(),
+                outcomes.stream().filter(outcome -> outcome.status() >= 400 && outcome.status() < 500
+                        && outcome.status() != 429).count(),
+                outcomes.stream().filter(outcome -> outcome.status() == 0).count(),
+                outcomes.stream().filter(outcome -> outcome.status() == -1).count());
+    }
+
+    private static String percentiles(List<Long> nanos) {
+        if (nanos.isEmpty()) {
+            return "–";
+        }
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return "%s / %s / %s (n=%d)".formatted(ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.size());
+    }
+
+    private static String ms(List<Long> sorted, double quantile) {
+        return "%.0f ms".formatted(sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1)) / 1e6);
+    }
+
+    private static boolean awaitAll(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (done.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException notYet) {
+                // the endpoint is still starting
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
