@@ -23,7 +23,7 @@ class MailDelivery {
         this.from = from;
     }
 
-    void send(Message message) {
+    void send(Message message, MessageContent content) {
         // A message that cannot be composed (an unparseable address) fails as MailParseException, an SMTP server
         // that cannot be reached as MailSendException: the sender tells the two apart.
         mail.send(mime -> {
@@ -31,8 +31,8 @@ class MailDelivery {
             helper.setFrom(from);
             helper.setTo(message.recipient());
             helper.setSubject(message.subject());
-            helper.setText(message.text(), message.html());
-            for (Message.Attachment attachment : message.attachments()) {
+            helper.setText(content.text(), content.html());
+            for (MessageContent.Attachment attachment : content.attachments()) {
                 helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
                         attachment.contentType());
             }

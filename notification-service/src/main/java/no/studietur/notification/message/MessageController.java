@@ -33,19 +33,19 @@ class MessageController {
 
     /** The message as rendered: subject, text and HTML parts, and the attachments' names. */
     @GetMapping("/{id}")
-    MessageContent get(@PathVariable String id) {
-        return MessageContent.of(message(id));
+    MessageView get(@PathVariable String id) {
+        return new MessageView(MessageSummary.of(message(id)), content(id).text(), content(id).html());
     }
 
     /** The HTML part as the recipient sees it. */
     @GetMapping(value = "/{id}/html", produces = MediaType.TEXT_HTML_VALUE)
     String html(@PathVariable String id) {
-        return message(id).html();
+        return content(id).html();
     }
 
     @GetMapping("/{id}/attachments/{fileName}")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String fileName) {
-        Message.Attachment attachment = message(id).attachments().stream()
+        MessageContent.Attachment attachment = content(id).attachments().stream()
                 .filter(candidate -> candidate.fileName().equals(fileName)).findFirst()
                 .orElseThrow(() -> RequestRefused.notFound("Attachment " + fileName));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.contentType()))
@@ -63,6 +63,10 @@ class MessageController {
         return messages.find(id).orElseThrow(() -> RequestRefused.notFound("Message " + id));
     }
 
+    private MessageContent content(String id) {
+        return messages.content(id).orElseThrow(() -> RequestRefused.notFound("Message " + id));
+    }
+
     record MessageSummary(String id, String kind, String recipient, String language, String subject,
                           MessageStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt,
                           int resends, List<String> attachments) {
@@ -70,15 +74,10 @@ class MessageController {
         static MessageSummary of(Message message) {
             return new MessageSummary(message.id(), message.kind(), message.recipient(), message.language(),
                     message.subject(), message.status(), message.attempts(), message.lastError(),
-                    message.createdAt(), message.sentAt(), message.resends(),
-                    message.attachments().stream().map(Message.Attachment::fileName).toList());
+                    message.createdAt(), message.sentAt(), message.resends(), message.attachmentNames());
         }
     }
 
-    record MessageContent(MessageSummary message, String text, String html) {
-
-        static MessageContent of(Message message) {
-            return new MessageContent(MessageSummary.of(message), message.text(), message.html());
-        }
+    record MessageView(MessageSummary message, String text, String html) {
     }
 }

@@ -146,7 +146,7 @@ public class MessageSender {
         }
         long started = System.nanoTime();
         try {
-            delivery.send(message);
+            delivery.send(message, mongo.findById(message.id(), MessageContent.class));
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             Update sent = new Update().set("status", MessageStatus.SENT).set("sentAt", clock.instant())
                     .inc("attempts", 1).unset("lastError").unset("dueAt");

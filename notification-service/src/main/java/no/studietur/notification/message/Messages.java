@@ -41,7 +41,8 @@ public class Messages {
 
     /** What should be sent, to whom and why; {@code causeId} is the event (or the occasion) it answers. */
     public record Intent(String causeId, String registrationId, String tourId, String kind, String recipient,
-                         String language, MessageComposer.Rendered content, List<Message.Attachment> attachments) {
+                         String language, MessageComposer.Rendered content,
+                         List<MessageContent.Attachment> attachments) {
     }
 
     public static String idOf(String causeId, String kind, String recipient) {
@@ -57,18 +58,28 @@ public class Messages {
     public void record(List<Intent> intents) {
         for (Intent intent : intents) {
             String id = idOf(intent.causeId(), intent.kind(), intent.recipient());
-            try {
-                mongo.insert(new Message(id, intent.causeId(), intent.registrationId(), intent.tourId(),
-                        intent.kind(), intent.recipient(), intent.language(), intent.content().subject(),
-                        intent.content().text(), intent.content().html(), intent.attachments(),
-                        MessageStatus.PENDING, 0, null, clock.instant(), clock.instant(), null, 0));
-            } catch (DuplicateKeyException alreadyRecorded) {
-                log.debug("Message {} was recorded before", id);
-            }
+            // content first: a message is never due without what it says
+            insertOnce(new MessageContent(id, intent.content().text(), intent.content().html(), intent.attachments()));
+            insertOnce(new Message(id, intent.causeId(), intent.registrationId(), intent.tourId(), intent.kind(),
+                    intent.recipient(), intent.language(), intent.content().subject(),
+                    intent.attachments().stream().map(MessageContent.Attachment::fileName).toList(),
+                    MessageStatus.PENDING, 0, null, clock.instant(), clock.instant(), null, 0));
         }
         if (!intents.isEmpty()) {
             sender.nudge();
         }
+    }
+
+    private void insertOnce(Object document) {
+        try {
+            mongo.insert(document);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            log.debug("{} was recorded before", document.getClass().getSimpleName());
+        }
+    }
+
+    public Optional<MessageContent> content(String id) {
+        return Optional.ofNullable(mongo.findById(id, MessageContent.class));
     }
 
     public List<Message> list(String registrationId) {

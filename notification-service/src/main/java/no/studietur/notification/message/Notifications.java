@@ -87,7 +87,7 @@ public class Notifications {
         }
 
         Batch to(String kind, String template, String recipient, String recipientName, String language,
-                 Map<String, Object> personal, List<Message.Attachment> attachments) {
+                 Map<String, Object> personal, List<MessageContent.Attachment> attachments) {
             if (recipient == null || recipient.isBlank()) {
                 return this;
             }
@@ -201,7 +201,7 @@ public class Notifications {
     /** The invoice, with its PDF, to the address the buyer gave for invoices. */
     public void invoiceIssued(ReceivedEvent<InvoiceIssued> event) {
         InvoiceIssued invoice = event.data();
-        Message.Attachment pdf = new Message.Attachment("Faktura-" + invoice.invoiceNumber() + ".pdf",
+        MessageContent.Attachment pdf = new MessageContent.Attachment("Faktura-" + invoice.invoiceNumber() + ".pdf",
                 "application/pdf", PdfDocuments.invoice(invoice));
         new Batch(event.id(), invoice.registrationId(), invoice.tourId(), invoice.tour(), invoice.tour().title())
                 .with("invoice", invoice)
@@ -248,8 +248,8 @@ public class Notifications {
         }
     }
 
-    private Message.Attachment calendar(String registrationId, TourSummary tour) {
-        return new Message.Attachment("studietur.ics", ICS, TourCalendar.of(registrationId, tour,
+    private MessageContent.Attachment calendar(String registrationId, TourSummary tour) {
+        return new MessageContent.Attachment("studietur.ics", ICS, TourCalendar.of(registrationId, tour,
                 tours.find(tour.tourId()).orElse(null), organizerEmail).getBytes(StandardCharsets.UTF_8));
     }
 
