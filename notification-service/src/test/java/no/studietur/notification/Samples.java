@@ -1,6 +1,5 @@
 package no.studietur.notification;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -91,9 +90,5 @@ final class Samples {
                 invoice.tourId(), invoice.buyer(), invoice.kid(), invoice.issueDate(), invoice.dueDate(),
                 invoice.payableAmount(), invoice.payableAmount().minus(Money.of("1000", "NOK")),
                 invoice.dueDate().plusDays(1));
-    }
-
-    static BigDecimal percent(int value) {
-        return BigDecimal.valueOf(value);
     }
 }

@@ -46,6 +46,7 @@ public final class LocalPlatform {
     private final String version;
     private final Path data;
     private final List<String> extraServiceArguments;
+    private final List<String> serviceJvmOptions;
     private final Map<String, Process> infrastructure = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
     private final Map<String, Duration> readyTimes = new ConcurrentHashMap<>();
@@ -54,18 +55,22 @@ public final class LocalPlatform {
 
     /**
      * @param data                  where the infrastructure keeps its data and every process its log
+     * @param serviceJvmOptions     JVM options after the defaults (a later option wins), e.g. the full JIT
      * @param extraServiceArguments appended to every service's command line (e.g. a property the benchmark sets)
      */
-    public LocalPlatform(Path root, String version, Path data, List<String> extraServiceArguments) {
+    public LocalPlatform(Path root, String version, Path data, List<String> serviceJvmOptions,
+                         List<String> extraServiceArguments) {
         this.root = root;
         this.version = version;
         this.data = data;
+        this.serviceJvmOptions = List.copyOf(serviceJvmOptions);
         this.extraServiceArguments = List.copyOf(extraServiceArguments);
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
-        LocalPlatform platform = new LocalPlatform(root, args[1], root.resolve("infra/local-platform/data"), List.of());
+        LocalPlatform platform = new LocalPlatform(root, args[1], root.resolve("infra/local-platform/data"), List.of(),
+                List.of());
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "local-platform-shutdown"));
         platform.start();
         Thread.currentThread().join();
@@ -94,8 +99,9 @@ public final class LocalPlatform {
         for (Service service : SERVICES) {
             // C1 only: four JVMs compiling at once on a small machine start twice as fast, and C1 code is ample here.
             List<String> command = new ArrayList<>(List.of(javaCommand, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Xmx256m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-jar", jar(service).toString(),
-                    "--spring.profiles.active=local",
+                    "-Xmx256m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
+            command.addAll(serviceJvmOptions);
+            command.addAll(List.of("-jar", jar(service).toString(), "--spring.profiles.active=local",
                     // One JSON object per line, with the registration and event ids from the log context.
                     "--logging.structured.format.console=ecs"));
             command.addAll(extraServiceArguments);

@@ -1,6 +1,5 @@
 package no.studietur.notification.message;
 
-import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -72,10 +71,6 @@ public class MessageComposer {
 
         public String percent(int percent) {
             return NumberFormat.getIntegerInstance(locale).format(percent) + " %";
-        }
-
-        public Money share(Money money, int percent) {
-            return money.percent(BigDecimal.valueOf(percent));
         }
     }
 }

@@ -45,13 +45,9 @@ public class Messages {
                          List<MessageContent.Attachment> attachments) {
     }
 
-    public static String idOf(String causeId, String kind, String recipient) {
+    private static String idOf(String causeId, String kind, String recipient) {
         return UUID.nameUUIDFromBytes((causeId + "|" + kind + "|" + recipient.toLowerCase())
                 .getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    public boolean exists(String causeId, String kind, String recipient) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(idOf(causeId, kind, recipient))), Message.class);
     }
 
     /** Records the intents (each once) and lets the sender know. */

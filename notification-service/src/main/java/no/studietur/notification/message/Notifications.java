@@ -1,5 +1,6 @@
 package no.studietur.notification.message;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -166,7 +167,7 @@ public class Notifications {
         Batch batch = new Batch(event.id(), cancelled.registrationId(), cancelled.tourId(), tour, tour.title())
                 .with("details", cancelled.details()).with("cancelled", leaving).with("feePercent", feePercent)
                 .with("fee", tour.pricePerParticipant().times(leaving.size())
-                        .percent(java.math.BigDecimal.valueOf(feePercent)))
+                        .percent(BigDecimal.valueOf(feePercent)))
                 .with("wholeRegistration", cancelled.wholeRegistration())
                 .to(kind, kind, cancelled.details().contact().email(), cancelled.details().contact().name(),
                         tour.language(), Map.of(), List.of());
