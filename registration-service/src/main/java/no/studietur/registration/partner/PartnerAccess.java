@@ -29,7 +29,8 @@ import no.studietur.web.WebSupportAutoConfiguration;
 /**
  * Partner clients authenticate with {@code X-Api-Key}; every caller but an operator is rate-limited with
  * Resilience4j, partners per key and everyone else per client address, and answered 429 with Retry-After when
- * over the limit.
+ * over the limit. Whoever calls, no more than {@code max-in-flight} API requests are worked on at once
+ * ({@link InFlightLimit}).
  */
 @Component
 class PartnerAccess implements AccessCustomizer {
@@ -40,11 +41,14 @@ class PartnerAccess implements AccessCustomizer {
     private final RateLimiterRegistry limiters;
     private final RateLimiterConfig partnerLimit;
     private final RateLimiterConfig addressLimit;
+    private final InFlightLimit inFlight;
 
     PartnerAccess(PartnerService partners,
                   @Value("${studietur.registration.rate-limit.partner-per-second:50}") int partnerPerSecond,
-                  @Value("${studietur.registration.rate-limit.address-per-second:10}") int addressPerSecond) {
+                  @Value("${studietur.registration.rate-limit.address-per-second:10}") int addressPerSecond,
+                  @Value("${studietur.registration.rate-limit.max-in-flight:64}") int maxInFlight) {
         this.partners = partners;
+        this.inFlight = new InFlightLimit(maxInFlight);
         this.partnerLimit = limit(partnerPerSecond);
         this.addressLimit = limit(addressPerSecond);
         this.limiters = RateLimiterRegistry.of(addressLimit);
@@ -52,6 +56,7 @@ class PartnerAccess implements AccessCustomizer {
 
     @Override
     public void customize(org.springframework.security.config.annotation.web.builders.HttpSecurity http) {
+        http.addFilterBefore(inFlight, BasicAuthenticationFilter.class);
         http.addFilterBefore(new ApiKeyFilter(), BasicAuthenticationFilter.class);
         http.addFilterAfter(new RateLimitFilter(), BasicAuthenticationFilter.class);
     }
