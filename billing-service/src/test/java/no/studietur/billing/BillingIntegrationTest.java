@@ -61,7 +61,7 @@ class BillingIntegrationTest {
     int port;
 
     private Http operator() {
-        return Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        return Http.operatorAt(port);
     }
 
     private static <T extends DomainEvent> T awaitEvent(TopicProbe billing, String tourId, Class<T> eventClass) {

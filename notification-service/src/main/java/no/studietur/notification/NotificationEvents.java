@@ -28,8 +28,8 @@ class NotificationEvents {
     @Bean
     Consumer<Message<byte[]>> events(Notifications notifications, TourPrograms tours) {
         return EventDispatcher.builder()
-                .on(TourPublished.class, event -> tours.remember(event.data().tourId(), event.data().tour(), event.time()))
-                .on(TourUpdated.class, event -> tours.remember(event.data().tourId(), event.data().tour(), event.time()))
+                .on(TourPublished.class, event -> tours.remember(event.data().tourId(), event.data().tour()))
+                .on(TourUpdated.class, event -> tours.remember(event.data().tourId(), event.data().tour()))
                 .on(RegistrationPlaced.class, notifications::registrationPlaced)
                 .on(RegistrationConfirmed.class, notifications::registrationConfirmed)
                 .on(RegistrationWaitlisted.class, notifications::registrationWaitlisted)

@@ -66,7 +66,7 @@ class NotificationIntegrationTest {
     int port;
 
     private Http operator() {
-        return Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        return Http.operatorAt(port);
     }
 
     private static List<ReceivedMail> mailTo(String address) {

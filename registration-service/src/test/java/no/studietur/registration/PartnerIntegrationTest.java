@@ -32,7 +32,7 @@ class PartnerIntegrationTest {
     int port;
 
     private Http operator() {
-        return Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        return Http.operatorAt(port);
     }
 
     private String onboard(String name) {

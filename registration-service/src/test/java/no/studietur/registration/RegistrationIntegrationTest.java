@@ -221,7 +221,7 @@ class RegistrationIntegrationTest {
 
     @Test
     void anOperatorRegistersOnBehalfOfSomeoneWhoPhonedAndTheChannelIsRecorded() {
-        var operator = Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        var operator = Http.operatorAt(port);
         var phoned = operator.post("/api/registrations?channel=PHONE", request(tourId, "Ola Nordmann"));
         assertThat(phoned.status()).isEqualTo(202);
         assertThat(phoned.json().path("channel").asString()).isEqualTo("PHONE");

@@ -50,7 +50,7 @@ class TourLifecycleIntegrationTest {
     }
 
     private Http operator() {
-        return Http.at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        return Http.operatorAt(port);
     }
 
     @Test

@@ -102,7 +102,7 @@ public record Invoice(@Id String id, @Indexed(unique = true) String invoiceNumbe
     }
 
     private static InvoiceLine creditLine(InvoiceLine line, int feePercent, boolean tourCancelled) {
-        Money credit = line.lineNetAmount().percent(BigDecimal.valueOf(100L - feePercent));
+        Money credit = CancellationPolicy.refundOf(line.lineNetAmount(), feePercent);
         String why = tourCancelled ? "Kreditering, turen er avlyst: "
                 : "Kreditering ved avbestilling, gebyr " + feePercent + " % beholdes: ";
         return new InvoiceLine(why + line.description(), line.participantId(), 1, credit, line.vat(), credit);

@@ -28,9 +28,8 @@ class RegistrationSagaEndToEndTest {
     @Test
     void aRegistrationEndsConfirmedWithAnInvoiceAndEMailsToEveryone() {
         Http registration = Http.at(platform.port("registration"));
-        Http operatorBilling = Http.at(platform.port("billing")).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
-        Http operatorNotification = Http.at(platform.port("notification"))
-                .as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+        Http operatorBilling = Http.operatorAt(platform.port("billing"));
+        Http operatorNotification = Http.operatorAt(platform.port("notification"));
         JsonNode tour = Http.at(platform.port("catalog")).get("/api/tours/aalborg-modellen").json();
         int seatsBefore = tour.path("seatsLeft").asInt();
 

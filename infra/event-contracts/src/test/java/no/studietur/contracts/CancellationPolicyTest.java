@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import no.studietur.contracts.common.CancellationPolicy;
 import no.studietur.contracts.common.CancellationTier;
+import no.studietur.contracts.common.Money;
 
 class CancellationPolicyTest {
 
@@ -39,6 +40,15 @@ class CancellationPolicyTest {
     void countsTheDaysOnTheCalendarOfTheToursTimeZone(Instant requestedAt, int fee) {
         assertThat(SEED.feePercent(requestedAt, LocalDate.parse("2027-05-31"), ZoneId.of("Europe/Copenhagen")))
                 .isEqualTo(fee);
+    }
+
+    @Test
+    void splitsAPlaceIntoRefundAndFeeRoundedOnceSoBothAddUpToThePrice() {
+        Money price = Money.of("1999.99", "NOK");
+        assertThat(CancellationPolicy.refundOf(price, 50)).isEqualTo(Money.of("1000.00", "NOK"));
+        assertThat(CancellationPolicy.feeOf(price, 50)).isEqualTo(Money.of("999.99", "NOK"));
+        assertThat(CancellationPolicy.feeOf(price, 100)).isEqualTo(price);
+        assertThat(CancellationPolicy.refundOf(price, 0)).isEqualTo(price);
     }
 
     @Test

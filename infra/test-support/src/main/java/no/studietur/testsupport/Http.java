@@ -37,6 +37,11 @@ public final class Http {
         return new Http(baseUrl, more);
     }
 
+    /** A client that signs in as the operator the tests and the local profile know. */
+    public static Http operatorAt(int port) {
+        return at(port).as(TestInfrastructure.OPERATOR, TestInfrastructure.OPERATOR);
+    }
+
     public Http as(String user, String password) {
         return with("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -1,6 +1,5 @@
 package no.studietur.notification.message;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import no.studietur.contracts.billing.InvoiceIssued;
 import no.studietur.contracts.billing.InvoiceOverdue;
+import no.studietur.contracts.common.CancellationPolicy;
 import no.studietur.contracts.common.Participant;
 import no.studietur.contracts.common.TourSummary;
 import no.studietur.contracts.registration.ParticipantSubstituted;
@@ -64,27 +64,59 @@ public class Notifications {
         this.reminderDaysBefore = reminderDaysBefore;
     }
 
-    /** The messages of one occasion, built up and then recorded together. */
+    /**
+     * The messages of one occasion, built up and then recorded together. It looks the tour's program up once and
+     * builds the calendar file once, however many recipients get them.
+     */
     private final class Batch {
         private final String causeId;
         private final String registrationId;
         private final String tourId;
+        private final TourSummary tour;
+        private final TourSnapshot program;
         private final Map<String, Object> common = new HashMap<>();
         private final List<Messages.Intent> intents = new ArrayList<>();
+        private MessageContent.Attachment calendar;
 
-        Batch(String causeId, String registrationId, String tourId, TourSummary tour, String tourTitle) {
+        /** {@code tour} may be null for events that carry no tour summary; the program then names the tour. */
+        Batch(String causeId, String registrationId, String tourId, TourSummary tour) {
             this.causeId = causeId;
             this.registrationId = registrationId;
             this.tourId = tourId;
+            this.tour = tour;
+            this.program = tours.find(tourId).orElse(null);
             common.put("registrationId", registrationId);
             common.put("tour", tour);
-            common.put("tourTitle", tourTitle);
-            common.put("program", tours.find(tourId).orElse(null));
+            common.put("tourTitle", tour != null ? tour.title() : program != null ? program.title() : tourId);
+            common.put("program", program);
         }
 
         Batch with(String name, Object value) {
             common.put(name, value);
             return this;
+        }
+
+        /** The tour's language, for the contact person and the invoice address. */
+        String tourLanguage() {
+            if (tour != null && tour.language() != null) {
+                return tour.language();
+            }
+            return program != null && !program.languages().isEmpty() ? program.languages().getFirst()
+                    : FALLBACK_LANGUAGE;
+        }
+
+        /** A participant's own language, else the tour's. */
+        String languageOf(Participant participant) {
+            return participant.language() != null ? participant.language() : tourLanguage();
+        }
+
+        /** The tour and its program as an .ics file; the same for every recipient of the occasion. */
+        List<MessageContent.Attachment> calendar() {
+            if (calendar == null) {
+                calendar = new MessageContent.Attachment("studietur.ics", ICS, TourCalendar.of(registrationId, tour,
+                        program, organizerEmail).getBytes(StandardCharsets.UTF_8));
+            }
+            return List.of(calendar);
         }
 
         Batch to(String kind, String template, String recipient, String recipientName, String language,
@@ -107,15 +139,10 @@ public class Notifications {
 
     public void registrationPlaced(ReceivedEvent<RegistrationPlaced> event) {
         RegistrationPlaced placed = event.data();
-        Optional<TourSnapshot> tour = tours.find(placed.tourId());
-        String language = tour.filter(known -> !known.languages().isEmpty())
-                .map(known -> known.languages().getFirst()).orElse(FALLBACK_LANGUAGE);
-        new Batch(event.id(), placed.registrationId(), placed.tourId(), null,
-                tour.map(TourSnapshot::title).orElse(placed.tourId()))
-                .with("details", placed.details()).with("tourSnapshot", tour.orElse(null))
-                .to("registration-received", "registration-received", placed.details().contact().email(),
-                        placed.details().contact().name(), language, Map.of(), List.of())
-                .record();
+        Batch batch = new Batch(event.id(), placed.registrationId(), placed.tourId(), null)
+                .with("details", placed.details());
+        batch.to("registration-received", "registration-received", placed.details().contact().email(),
+                placed.details().contact().name(), batch.tourLanguage(), Map.of(), List.of()).record();
     }
 
     /** Confirmed at once or promoted from the waiting list: the contact gets the overview, everyone their place. */
@@ -124,35 +151,34 @@ public class Notifications {
         attendances.confirmed(confirmed);
         String occasion = confirmed.promotedFromWaitlist() ? "promoted" : "registration-confirmed";
         TourSummary tour = confirmed.tour();
-        Batch batch = new Batch(event.id(), confirmed.registrationId(), confirmed.tourId(), tour, tour.title())
+        Batch batch = new Batch(event.id(), confirmed.registrationId(), confirmed.tourId(), tour)
                 .with("details", confirmed.details()).with("policy", confirmed.agreedPolicy())
                 .with("promoted", confirmed.promotedFromWaitlist())
-                .with("total", tour.pricePerParticipant().times(confirmed.details().participants().size()))
-                .to(occasion + "-contact", "registration-confirmed-contact", confirmed.details().contact().email(),
-                        confirmed.details().contact().name(), tour.language(), Map.of(), List.of());
+                .with("total", tour.pricePerParticipant().times(confirmed.details().participants().size()));
+        batch.to(occasion + "-contact", "registration-confirmed-contact", confirmed.details().contact().email(),
+                confirmed.details().contact().name(), batch.tourLanguage(), Map.of(), List.of());
         for (Participant participant : confirmed.details().participants()) {
             batch.to(occasion + "-participant", "registration-confirmed-participant", participant.email(),
-                    participant.fullName(), languageOf(participant, tour), Map.of("participant", participant),
-                    List.of(calendar(confirmed.registrationId(), tour)));
+                    participant.fullName(), batch.languageOf(participant), Map.of("participant", participant),
+                    batch.calendar());
         }
         batch.record();
     }
 
     public void registrationWaitlisted(ReceivedEvent<RegistrationWaitlisted> event) {
         RegistrationWaitlisted waitlisted = event.data();
-        TourSummary tour = waitlisted.tour();
-        Batch batch = new Batch(event.id(), waitlisted.registrationId(), waitlisted.tourId(), tour, tour.title())
-                .with("details", waitlisted.details()).with("position", waitlisted.position())
-                .to("registration-waitlisted", "registration-waitlisted", waitlisted.details().contact().email(),
-                        waitlisted.details().contact().name(), tour.language(), Map.of(), List.of());
+        Batch batch = new Batch(event.id(), waitlisted.registrationId(), waitlisted.tourId(), waitlisted.tour())
+                .with("details", waitlisted.details()).with("position", waitlisted.position());
+        batch.to("registration-waitlisted", "registration-waitlisted", waitlisted.details().contact().email(),
+                waitlisted.details().contact().name(), batch.tourLanguage(), Map.of(), List.of());
         for (Participant participant : waitlisted.details().participants()) {
             batch.to("registration-waitlisted", "registration-waitlisted", participant.email(),
-                    participant.fullName(), languageOf(participant, tour), Map.of(), List.of());
+                    participant.fullName(), batch.languageOf(participant), Map.of(), List.of());
         }
         batch.record();
     }
 
-    /** A customer's cancellation with the fee it costs, or the operator's cancellation of the whole tour. */
+    /** A customer's cancellation with the fee it costs (as billing charges it), or the operator's cancellation. */
     public void registrationCancelled(ReceivedEvent<RegistrationCancelled> event) {
         RegistrationCancelled cancelled = event.data();
         attendances.cancelled(cancelled);
@@ -164,15 +190,14 @@ public class Notifications {
                 .toList();
         int feePercent = tourCancelled || cancelled.agreedPolicy() == null ? 0 : cancelled.agreedPolicy()
                 .feePercent(cancelled.requestedAt(), tour.startDate(), ZoneId.of(tour.timeZone()));
-        Batch batch = new Batch(event.id(), cancelled.registrationId(), cancelled.tourId(), tour, tour.title())
+        Batch batch = new Batch(event.id(), cancelled.registrationId(), cancelled.tourId(), tour)
                 .with("details", cancelled.details()).with("cancelled", leaving).with("feePercent", feePercent)
-                .with("fee", tour.pricePerParticipant().times(leaving.size())
-                        .percent(BigDecimal.valueOf(feePercent)))
-                .with("wholeRegistration", cancelled.wholeRegistration())
-                .to(kind, kind, cancelled.details().contact().email(), cancelled.details().contact().name(),
-                        tour.language(), Map.of(), List.of());
+                .with("fee", CancellationPolicy.feeOf(tour.pricePerParticipant(), feePercent).times(leaving.size()))
+                .with("wholeRegistration", cancelled.wholeRegistration());
+        batch.to(kind, kind, cancelled.details().contact().email(), cancelled.details().contact().name(),
+                batch.tourLanguage(), Map.of(), List.of());
         for (Participant participant : leaving) {
-            batch.to(kind, kind, participant.email(), participant.fullName(), languageOf(participant, tour),
+            batch.to(kind, kind, participant.email(), participant.fullName(), batch.languageOf(participant),
                     Map.of("participant", participant), List.of());
         }
         batch.record();
@@ -186,16 +211,15 @@ public class Notifications {
         if (attendance.isEmpty()) {
             return;
         }
-        TourSummary tour = attendance.get().tour();
         Participant colleague = substituted.replacement();
-        new Batch(event.id(), substituted.registrationId(), substituted.tourId(), tour, tour.title())
+        Batch batch = new Batch(event.id(), substituted.registrationId(), substituted.tourId(), attendance.get().tour())
                 .with("details", attendance.get().details()).with("policy", attendance.get().agreedPolicy())
-                .with("previous", substituted.previous()).with("replacement", colleague).with("substitute", true)
-                .to("substitute-participant", "registration-confirmed-participant", colleague.email(),
-                        colleague.fullName(), languageOf(colleague, tour), Map.of("participant", colleague),
-                        List.of(calendar(substituted.registrationId(), tour)))
+                .with("previous", substituted.previous()).with("replacement", colleague).with("substitute", true);
+        batch.to("substitute-participant", "registration-confirmed-participant", colleague.email(),
+                        colleague.fullName(), batch.languageOf(colleague), Map.of("participant", colleague),
+                        batch.calendar())
                 .to("substitution-contact", "substitution-contact", attendance.get().details().contact().email(),
-                        attendance.get().details().contact().name(), tour.language(), Map.of(), List.of())
+                        attendance.get().details().contact().name(), batch.tourLanguage(), Map.of(), List.of())
                 .record();
     }
 
@@ -204,25 +228,19 @@ public class Notifications {
         InvoiceIssued invoice = event.data();
         MessageContent.Attachment pdf = new MessageContent.Attachment("Faktura-" + invoice.invoiceNumber() + ".pdf",
                 "application/pdf", PdfDocuments.invoice(invoice));
-        new Batch(event.id(), invoice.registrationId(), invoice.tourId(), invoice.tour(), invoice.tour().title())
-                .with("invoice", invoice)
-                .to("invoice-issued", "invoice-issued", invoice.buyer().address().email(),
-                        invoice.buyer().organisation().name(), invoice.tour().language(), Map.of(), List.of(pdf))
-                .record();
+        Batch batch = new Batch(event.id(), invoice.registrationId(), invoice.tourId(), invoice.tour())
+                .with("invoice", invoice);
+        batch.to("invoice-issued", "invoice-issued", invoice.buyer().address().email(),
+                invoice.buyer().organisation().name(), batch.tourLanguage(), Map.of(), List.of(pdf)).record();
     }
 
     /** A friendly reminder to the invoice address when an invoice is past its due date. */
     public void invoiceOverdue(ReceivedEvent<InvoiceOverdue> event) {
         InvoiceOverdue overdue = event.data();
-        Optional<TourSnapshot> tour = tours.find(overdue.tourId());
-        String language = tour.filter(known -> !known.languages().isEmpty())
-                .map(known -> known.languages().getFirst()).orElse(FALLBACK_LANGUAGE);
-        new Batch(event.id(), overdue.registrationId(), overdue.tourId(), null,
-                tour.map(TourSnapshot::title).orElse(overdue.tourId()))
-                .with("overdue", overdue)
-                .to("payment-reminder", "payment-reminder", overdue.buyer().address().email(),
-                        overdue.buyer().organisation().name(), language, Map.of(), List.of())
-                .record();
+        Batch batch = new Batch(event.id(), overdue.registrationId(), overdue.tourId(), null)
+                .with("overdue", overdue);
+        batch.to("payment-reminder", "payment-reminder", overdue.buyer().address().email(),
+                overdue.buyer().organisation().name(), batch.tourLanguage(), Map.of(), List.of()).record();
     }
 
     /**
@@ -233,29 +251,17 @@ public class Notifications {
     public void sendReminders() {
         LocalDate today = LocalDate.now(clock);
         for (Attendance attendance : attendances.dueForReminder(today, today.plusDays(reminderDaysBefore))) {
-            TourSummary tour = attendance.tour();
             Batch batch = new Batch("reminder:" + attendance.registrationId(), attendance.registrationId(),
-                    attendance.tourId(), tour, tour.title()).with("details", attendance.details())
-                    .to("tour-reminder", "tour-reminder", attendance.details().contact().email(),
-                            attendance.details().contact().name(), tour.language(), Map.of("contact", true),
-                            List.of());
+                    attendance.tourId(), attendance.tour()).with("details", attendance.details());
+            batch.to("tour-reminder", "tour-reminder", attendance.details().contact().email(),
+                    attendance.details().contact().name(), batch.tourLanguage(), Map.of("contact", true), List.of());
             for (Participant participant : attendance.coming()) {
                 batch.to("tour-reminder", "tour-reminder", participant.email(), participant.fullName(),
-                        languageOf(participant, tour), Map.of("participant", participant, "contact", false),
-                        List.of(calendar(attendance.registrationId(), tour)));
+                        batch.languageOf(participant), Map.of("participant", participant, "contact", false),
+                        batch.calendar());
             }
             batch.record();
             attendances.reminded(attendance.registrationId());
         }
-    }
-
-    private MessageContent.Attachment calendar(String registrationId, TourSummary tour) {
-        return new MessageContent.Attachment("studietur.ics", ICS, TourCalendar.of(registrationId, tour,
-                tours.find(tour.tourId()).orElse(null), organizerEmail).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String languageOf(Participant participant, TourSummary tour) {
-        return participant.language() != null ? participant.language()
-                : tour.language() != null ? tour.language() : FALLBACK_LANGUAGE;
     }
 }

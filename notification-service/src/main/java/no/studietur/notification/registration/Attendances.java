@@ -9,8 +9,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import no.studietur.contracts.common.Participant;
-import no.studietur.contracts.common.RegistrationDetails;
 import no.studietur.contracts.registration.ParticipantSubstituted;
 import no.studietur.contracts.registration.RegistrationCancelled;
 import no.studietur.contracts.registration.RegistrationConfirmed;
@@ -49,13 +47,8 @@ public class Attendances {
         if (attendance == null) {
             return;
         }
-        RegistrationDetails details = attendance.details();
-        List<Participant> participants = details.participants().stream()
-                .map(participant -> participant.participantId().equals(substituted.previous().participantId())
-                        ? substituted.replacement() : participant).toList();
-        mongo.updateFirst(byId(substituted.registrationId()), Update.update("details", new RegistrationDetails(
-                details.organisation(), details.contact(), details.invoice(), participants, details.heardAbout())),
-                Attendance.class);
+        mongo.updateFirst(byId(substituted.registrationId()), Update.update("details", attendance.details()
+                .replacing(substituted.previous().participantId(), substituted.replacement())), Attendance.class);
     }
 
     public java.util.Optional<Attendance> find(String registrationId) {

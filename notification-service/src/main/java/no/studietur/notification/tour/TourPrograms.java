@@ -1,6 +1,5 @@
 package no.studietur.notification.tour;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
@@ -15,8 +14,8 @@ import no.studietur.contracts.tour.TourSnapshot;
 
 /**
  * What the e-mails tell about a tour beyond its summary: the program with venues and speakers, what is included
- * and excluded, recommended flights and the tour leader. Kept from the catalog's tour events; an older snapshot
- * arriving late never replaces a newer one.
+ * and excluded, recommended flights and the tour leader. Kept from the catalog's tour events, which arrive in
+ * order (one topic, keyed by tour), so the last snapshot simply replaces the one before.
  */
 @Component
 public class TourPrograms {
@@ -28,17 +27,11 @@ public class TourPrograms {
     }
 
     @Document("tours")
-    record KnownTour(@Id String id, TourSnapshot tour, Instant at) {
+    record KnownTour(@Id String id, TourSnapshot tour) {
     }
 
-    public void remember(String tourId, TourSnapshot tour, Instant at) {
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(tourId)
-                .orOperator(Criteria.where("at").lt(at), Criteria.where("at").exists(false)));
-        try {
-            mongo.upsert(olderOrMissing, new Update().set("tour", tour).set("at", at), KnownTour.class);
-        } catch (org.springframework.dao.DuplicateKeyException newerAlreadyKnown) {
-            // the upsert found no older snapshot and tried to insert beside the newer one: keep the newer
-        }
+    public void remember(String tourId, TourSnapshot tour) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(tourId)), Update.update("tour", tour), KnownTour.class);
     }
 
     public Optional<TourSnapshot> find(String tourId) {

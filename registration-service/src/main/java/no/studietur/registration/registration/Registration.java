@@ -104,11 +104,7 @@ public record Registration(@Id String id, @Indexed String tourId, RegistrationSt
         if (activeParticipants().stream().noneMatch(participant -> participant.participantId().equals(participantId))) {
             throw new Refused(false, "No participant " + participantId + " still coming");
         }
-        List<Participant> participants = details.participants().stream()
-                .map(participant -> participant.participantId().equals(participantId) ? colleague : participant)
-                .toList();
-        return new RegistrationDetails(details.organisation(), details.contact(), details.invoice(), participants,
-                details.heardAbout());
+        return details.replacing(participantId, colleague);
     }
 
     public Participant participant(String participantId) {

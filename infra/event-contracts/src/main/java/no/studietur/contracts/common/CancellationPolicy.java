@@ -1,5 +1,6 @@
 package no.studietur.contracts.common;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,19 @@ public record CancellationPolicy(List<CancellationTier> tiers, boolean substitut
      */
     public int feePercent(Instant requestedAt, LocalDate startDate, ZoneId tourZone) {
         return feePercent(ChronoUnit.DAYS.between(requestedAt.atZone(tourZone).toLocalDate(), startDate));
+    }
+
+    /**
+     * The part of a place's price given back when {@code feePercent} is charged: rounded half-up to øre once per
+     * place, so the fee (the price less this) is the same wherever it is computed.
+     */
+    public static Money refundOf(Money price, int feePercent) {
+        return price.percent(BigDecimal.valueOf(100L - feePercent));
+    }
+
+    /** The fee kept for one place: its price less {@link #refundOf}. */
+    public static Money feeOf(Money price, int feePercent) {
+        return price.minus(refundOf(price, feePercent));
     }
 
     /** Why this policy cannot be offered, or empty when it can: fees 0–100 %, each threshold once. */

@@ -9,4 +9,11 @@ public record RegistrationDetails(Organisation organisation, ContactPerson conta
     public RegistrationDetails {
         participants = participants == null ? List.of() : List.copyOf(participants);
     }
+
+    /** The same details with a colleague in the place of participant {@code participantId}. */
+    public RegistrationDetails replacing(String participantId, Participant colleague) {
+        return new RegistrationDetails(organisation, contact, invoice, participants.stream()
+                .map(participant -> participant.participantId().equals(participantId) ? colleague : participant)
+                .toList(), heardAbout);
+    }
 }
