@@ -41,6 +41,7 @@ import no.studietur.messaging.EventDispatcher;
 import no.studietur.notification.message.MessageComposer;
 import no.studietur.notification.message.MessageSender;
 import no.studietur.notification.message.Notifications;
+import no.studietur.notification.tour.TourPrograms;
 import no.studietur.testsupport.AsyncApiDocument;
 import no.studietur.testsupport.Http;
 import no.studietur.testsupport.SampleConfirmation;
@@ -84,6 +85,18 @@ class NotificationIntegrationTest {
         return operator().get("/api/messages?registrationId=" + registrationId).json();
     }
 
+    @Autowired
+    TourPrograms tourPrograms;
+
+    /**
+     * Publishes the tour and waits until notification knows it: the tour and registration events travel on
+     * different topics, so without waiting a registration event may overtake its tour.
+     */
+    private void publish(RegistrationConfirmed confirmed) {
+        TopicProbe.send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
+        Http.await(() -> tourPrograms.find(confirmed.tourId()).isPresent(), WAIT, "the tour known to notification");
+    }
+
     private static Participant participant(String name, String email, String language) {
         return SampleConfirmation.participant(name, email, language);
     }
@@ -97,7 +110,7 @@ class NotificationIntegrationTest {
                 participant("Ola <script>alert(1)</script> Nordmann", ola, "nb"),
                 participant("Britt Åsa Sámi-Ŋ Svensson 🙂", britt, "sv")));
         String contact = confirmed.details().contact().email();
-        TopicProbe.send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
+        publish(confirmed);
 
         try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
             String eventId = TopicProbe.send(confirmed);
@@ -160,7 +173,7 @@ class NotificationIntegrationTest {
         RegistrationConfirmed confirmed = Samples.confirmed(List.of(participant("Ola Nordmann", ola, "nb"),
                 participant("Kari Nordmann", kari, "nn")));
         String contact = confirmed.details().contact().email();
-        TopicProbe.send(new TourPublished(confirmed.tourId(), Samples.snapshot(confirmed.tour()), Instant.now()));
+        publish(confirmed);
 
         TopicProbe.send(new RegistrationPlaced(confirmed.registrationId(), confirmed.tourId(), confirmed.details(), "WEB",
                 Instant.now()));
