@@ -49,6 +49,8 @@ public final class LocalPlatform {
     private final List<String> serviceJvmOptions;
     private final Map<String, Process> infrastructure = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
+    private final Map<String, List<String>> commands = new ConcurrentHashMap<>();
+    private final Map<String, Integer> infrastructurePorts = Map.of("kafka", KAFKA, "store", MONGO, "smtp", SMTP);
     private final Map<String, Duration> readyTimes = new ConcurrentHashMap<>();
     private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
     private final String classpath = System.getProperty("java.class.path");
@@ -87,13 +89,13 @@ public final class LocalPlatform {
         }
         infrastructure.put("kafka", launch("kafka", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalKafka",
                 data.resolve("kafka").toString(), String.valueOf(KAFKA), String.valueOf(KAFKA_CONTROLLER))));
-        infrastructure.put("store", launch("mongo", infrastructureCommand("-Xmx256m", "no.studietur.localstack.LocalMongo",
+        infrastructure.put("store", launch("store", infrastructureCommand("-Xmx256m", "no.studietur.localstack.LocalMongo",
                 data.resolve("mongo/studietur.mv").toString(), String.valueOf(MONGO))));
-        infrastructure.put("smtp", launch("mail", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
+        infrastructure.put("smtp", launch("smtp", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
                 String.valueOf(SMTP), String.valueOf(INBOX))));
-        awaitPort("Kafka", KAFKA);
-        awaitPort("MongoDB", MONGO);
-        awaitPort("SMTP", SMTP);
+        for (String name : infrastructure.keySet()) {
+            awaitPort(name, infrastructurePorts.get(name));
+        }
         long infrastructureReady = System.nanoTime();
         long servicesLaunched = System.nanoTime();
         for (Service service : SERVICES) {
@@ -119,6 +121,38 @@ public final class LocalPlatform {
                 "-Dlogback.configurationFile=local-stack-logback.xml", "-cp", classpath, mainClass));
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /** Ends a process the hard way (SIGKILL: no shutdown hook, nothing flushed), as a crash would. */
+    public void kill(String name) throws InterruptedException {
+        Process process = process(name);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts a process again with the command it was started with and returns once it is ready. */
+    public Duration restart(String name) throws InterruptedException {
+        if (process(name).isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        long started = System.nanoTime();
+        Process process = launch(name, commands.get(name));
+        if (infrastructure.containsKey(name)) {
+            infrastructure.put(name, process);
+            awaitPort(name, infrastructurePorts.get(name));
+        } else {
+            services.put(name, process);
+            awaitReady(SERVICES.stream().filter(service -> service.name().equals(name)).findFirst().orElseThrow());
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private Process process(String name) {
+        Process process = infrastructure.containsKey(name) ? infrastructure.get(name) : services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No process " + name + "; known: " + pids().keySet());
+        }
+        return process;
     }
 
     /** Each service's time from launch to ready (the four start at once and share the machine). */
@@ -157,6 +191,7 @@ public final class LocalPlatform {
     }
 
     private Process launch(String name, List<String> command) {
+        commands.put(name, List.copyOf(command));
         try {
             Path log = data.resolve("logs").resolve(name + ".log");
             return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -14,30 +15,37 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import jakarta.mail.internet.MimeMessage;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An SMTP server (GreenMail) that accepts every message, with a small inbox on HTTP so a person can read what
  * the platform sent: {@code /} lists the messages, {@code /messages/N} shows one, {@code /api/messages} gives
  * them as JSON (optionally {@code ?to=address}) and {@code DELETE /api/messages} empties the inbox.
+ * {@code POST /api/smtp/stop} and {@code /api/smtp/start} take the SMTP server away and bring it back, as an
+ * outage would, while the inbox keeps what arrived before.
  */
 public final class LocalMail implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final GreenMail greenMail;
+    private final ServerSetup smtpSetup;
     private final HttpServer http;
+    /** Messages received before the SMTP server was last stopped (stopping GreenMail empties its mailboxes). */
+    private final List<MimeMessage> beforeOutages = new ArrayList<>();
+    private GreenMail greenMail;
 
-    private LocalMail(GreenMail greenMail, HttpServer http) {
+    private LocalMail(ServerSetup smtpSetup, GreenMail greenMail, HttpServer http) {
+        this.smtpSetup = smtpSetup;
         this.greenMail = greenMail;
         this.http = http;
     }
 
     /** Starts SMTP and the inbox page; a port of 0 picks a free one, an HTTP port below 0 means no inbox page. */
     public static LocalMail start(int smtpPort, int httpPort) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(FreePorts.orFree(smtpPort), "127.0.0.1", "smtp"))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        greenMail.start();
+        ServerSetup smtpSetup = new ServerSetup(FreePorts.orFree(smtpPort), "127.0.0.1", "smtp");
+        GreenMail greenMail = smtpServer(smtpSetup);
         HttpServer http = null;
         if (httpPort >= 0) {
             try {
@@ -47,8 +55,9 @@ public final class LocalMail implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        LocalMail mail = new LocalMail(greenMail, http);
+        LocalMail mail = new LocalMail(smtpSetup, greenMail, http);
         if (http != null) {
+            http.createContext("/api/smtp/", mail::smtp);
             http.createContext("/api/messages", mail::api);
             http.createContext("/messages/", mail::message);
             http.createContext("/", mail::index);
@@ -61,8 +70,33 @@ public final class LocalMail implements AutoCloseable {
         return "127.0.0.1";
     }
 
+    private static GreenMail smtpServer(ServerSetup setup) {
+        GreenMail greenMail = new GreenMail(setup)
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        greenMail.start();
+        return greenMail;
+    }
+
     public int smtpPort() {
-        return greenMail.getSmtp().getPort();
+        return smtpSetup.getPort();
+    }
+
+    /** Closes the SMTP port; senders get "connection refused" until {@link #startSmtp()}. */
+    public synchronized void stopSmtp() {
+        if (greenMail == null) {
+            return;
+        }
+        // Close the port first so nothing arrives between keeping the messages and stopping.
+        greenMail.getSmtp().stopService();
+        beforeOutages.addAll(List.of(greenMail.getReceivedMessages()));
+        greenMail.stop();
+        greenMail = null;
+    }
+
+    public synchronized void startSmtp() {
+        if (greenMail == null) {
+            greenMail = smtpServer(smtpSetup);
+        }
     }
 
     public String inboxUrl() {
@@ -70,12 +104,22 @@ public final class LocalMail implements AutoCloseable {
     }
 
     public List<ReceivedMail> messages() {
-        var received = greenMail.getReceivedMessages();
-        return IntStream.range(0, received.length)
-                .mapToObj(i -> ReceivedMail.of(String.valueOf(i + 1), received[i])).toList();
+        List<MimeMessage> received = new ArrayList<>();
+        synchronized (this) {
+            received.addAll(beforeOutages);
+            if (greenMail != null) {
+                received.addAll(List.of(greenMail.getReceivedMessages()));
+            }
+        }
+        return IntStream.range(0, received.size())
+                .mapToObj(i -> ReceivedMail.of(String.valueOf(i + 1), received.get(i))).toList();
     }
 
-    public void clear() {
+    public synchronized void clear() {
+        beforeOutages.clear();
+        if (greenMail == null) {
+            return;
+        }
         try {
             greenMail.purgeEmailFromAllMailboxes();
         } catch (com.icegreen.greenmail.store.FolderException e) {
@@ -88,7 +132,21 @@ public final class LocalMail implements AutoCloseable {
         if (http != null) {
             http.stop(0);
         }
-        greenMail.stop();
+        stopSmtp();
+    }
+
+    private void smtp(HttpExchange exchange) throws IOException {
+        String action = exchange.getRequestURI().getPath().substring("/api/smtp/".length());
+        if (!"POST".equals(exchange.getRequestMethod()) || !List.of("stop", "start").contains(action)) {
+            respond(exchange, 404, "text/plain", "POST /api/smtp/stop or /api/smtp/start".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if ("stop".equals(action)) {
+            stopSmtp();
+        } else {
+            startSmtp();
+        }
+        respond(exchange, 204, null, new byte[0]);
     }
 
     private void api(HttpExchange exchange) throws IOException {

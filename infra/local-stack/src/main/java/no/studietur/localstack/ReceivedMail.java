@@ -13,16 +13,23 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-/** An e-mail as it arrived at the SMTP server, reduced to what a person or a test looks at. */
-public record ReceivedMail(String id, String from, List<String> to, String subject, Instant receivedAt, String text,
-                           String html, List<String> attachments) {
+/**
+ * An e-mail as it arrived at the SMTP server, reduced to what a person or a test looks at. {@code messageId} is
+ * the sender's own id of the message (the notification service's {@code X-Studietur-Message-Id}), the same for
+ * every delivery of one message, so duplicates can be counted.
+ */
+public record ReceivedMail(String id, String messageId, String from, List<String> to, String subject,
+                           Instant receivedAt, String text, String html, List<String> attachments) {
+
+    public static final String MESSAGE_ID_HEADER = "X-Studietur-Message-Id";
 
     static ReceivedMail of(String id, MimeMessage message) {
         try {
             Body body = new Body();
             body.collect(message);
             Instant received = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
-            return new ReceivedMail(id, addresses(message.getFrom()).stream().findFirst().orElse(null),
+            String[] messageId = message.getHeader(MESSAGE_ID_HEADER);
+            return new ReceivedMail(id, messageId == null ? null : messageId[0], addresses(message.getFrom()).stream().findFirst().orElse(null),
                     addresses(message.getAllRecipients()), message.getSubject(), received, body.text, body.html,
                     List.copyOf(body.attachments));
         } catch (MessagingException | IOException e) {

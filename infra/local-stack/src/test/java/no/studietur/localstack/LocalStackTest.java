@@ -1,6 +1,7 @@
 package no.studietur.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -143,5 +144,36 @@ class LocalStackTest {
             assertThat(mail.messages()).singleElement().satisfies(received ->
                     assertThat(received.to()).containsExactly("ola@example.no"));
         }
+    }
+
+    @Test
+    void anSmtpOutageRefusesMailAndKeepsWhatArrivedBefore() throws Exception {
+        try (LocalMail mail = LocalMail.start(0, 0)) {
+            HttpClient http = HttpClient.newHttpClient();
+            send(mail, "before");
+            http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl() + "api/smtp/stop"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+
+            assertThatThrownBy(() -> send(mail, "during")).isInstanceOf(jakarta.mail.MessagingException.class);
+
+            http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl() + "api/smtp/start"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            send(mail, "after");
+            assertThat(mail.messages()).extracting(ReceivedMail::messageId).containsExactly("before", "after");
+        }
+    }
+
+    private static void send(LocalMail mail, String messageId) throws jakarta.mail.MessagingException {
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", mail.smtpHost());
+        smtp.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
+        smtp.put("mail.smtp.connectiontimeout", "2000");
+        MimeMessage message = new MimeMessage(Session.getInstance(smtp));
+        message.setFrom(new InternetAddress("post@studietur.example"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("ola@example.no"));
+        message.setSubject("Outage " + messageId, "UTF-8");
+        message.setHeader(ReceivedMail.MESSAGE_ID_HEADER, messageId);
+        message.setText("Hei", "UTF-8");
+        Transport.send(message);
     }
 }

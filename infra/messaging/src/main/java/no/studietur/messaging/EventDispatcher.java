@@ -1,5 +1,6 @@
 package no.studietur.messaging;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,12 +17,16 @@ import no.studietur.contracts.EventType;
 /**
  * Turns CloudEvents records into typed events and hands each to the handler registered for its type. A service
  * exposes one as its Spring Cloud Stream consumer function. Types without a handler (another service's
- * concern, or a newer version) are skipped; a handler's exception goes back to the binder, which retries and
- * finally dead-letters the record.
+ * concern, or a newer version) are skipped. While the store is unreachable the handler is retried in place for as
+ * long as the outage lasts: the record is fine, and dead-lettering it would lose a step of the saga. Any other
+ * exception goes back to the binder, which retries a few times and then dead-letters the record.
  */
 public final class EventDispatcher implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final Map<EventType, Consumer<ReceivedEvent<?>>> handlers;
 
@@ -60,7 +65,35 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
              var eventType = MDC.putCloseable("eventType", type.name());
              var tourId = MDC.putCloseable("tourId", data.tourId());
              var registrationId = MDC.putCloseable("registrationId", data.registrationId())) {
-            handler.accept(event);
+            handleThroughOutages(handler, event);
+        }
+    }
+
+    /**
+     * Handlers are idempotent, so running one again after a failed write is safe. The partition waits meanwhile;
+     * if the outage outlasts the consumer's poll interval the broker hands the partition out again and the record
+     * is delivered once more, which idempotency absorbs as well.
+     */
+    private static void handleThroughOutages(Consumer<ReceivedEvent<?>> handler, ReceivedEvent<?> event) {
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                handler.accept(event);
+                return;
+            } catch (RuntimeException failure) {
+                if (!StoreOutage.causedBy(failure)) {
+                    throw failure;
+                }
+                log.warn("Store unreachable while handling event {}; retrying in {} ms: {}", event.id(),
+                        pause.toMillis(), failure.getMessage());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
         }
     }
 

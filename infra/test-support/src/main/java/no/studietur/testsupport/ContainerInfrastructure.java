@@ -64,11 +64,14 @@ final class ContainerInfrastructure implements TestInfrastructure {
         List<ReceivedMail> messages = new ArrayList<>();
         for (JsonNode summary : get("/api/v1/messages?limit=1000").path("messages")) {
             JsonNode message = get("/api/v1/message/" + summary.path("ID").asString());
+            JsonNode messageId = get("/api/v1/message/" + summary.path("ID").asString() + "/headers")
+                    .path(ReceivedMail.MESSAGE_ID_HEADER).path(0);
             List<String> to = new ArrayList<>();
             message.path("To").forEach(address -> to.add(address.path("Address").asString()));
             List<String> attachments = new ArrayList<>();
             message.path("Attachments").forEach(attachment -> attachments.add(attachment.path("FileName").asString()));
-            messages.add(new ReceivedMail(summary.path("ID").asString(), message.path("From").path("Address").asString(),
+            messages.add(new ReceivedMail(summary.path("ID").asString(), messageId.isMissingNode() ? null
+                    : messageId.asString(), message.path("From").path("Address").asString(),
                     to, message.path("Subject").asString(), Instant.parse(message.path("Date").asString()),
                     message.path("Text").asString(), message.path("HTML").asString(), attachments));
         }

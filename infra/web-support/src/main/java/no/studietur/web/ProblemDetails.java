@@ -3,6 +3,7 @@ package no.studietur.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the APIs as application/problem+json. Validation failures name each bad field under
- * {@code errors}; a domain refusal ({@link RequestRefused}) carries its own status and detail.
+ * {@code errors}; a domain refusal ({@link RequestRefused}) carries its own status and detail; an unreachable store
+ * is 503 with Retry-After.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ProblemDetails extends ResponseEntityExceptionHandler {
@@ -43,6 +45,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /** The store is away (restarting, unreachable): nothing was stored, and the same request may be sent again. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException unavailable) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service cannot reach its store right now; try again shortly");
+        problem.setTitle("Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(RequestRefused.class)
