@@ -1,13 +1,18 @@
 package no.studietur.benchmark;
 
+import static no.studietur.benchmark.PlatformCalls.BROKER;
+import static no.studietur.benchmark.PlatformCalls.REGISTRATIONS;
+import static no.studietur.benchmark.PlatformCalls.awaitAll;
+import static no.studietur.benchmark.PlatformCalls.createTour;
+import static no.studietur.benchmark.PlatformCalls.registration;
+import static no.studietur.benchmark.PlatformCalls.shortId;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,8 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String OPERATOR = "operator";
-    private static final URI REGISTRATIONS = URI.create("http://127.0.0.1:8080/api/registrations");
     private static final int PLAIN_PORT = 8099;
     private static final int TOUR_CAPACITY = 10_000;
 
@@ -79,11 +81,11 @@ public final class Benchmark {
         // A tour holds at most 10 000 seats, and a popular season has many tours: the load is spread over several.
         List<String> sustainedTours = new ArrayList<>();
         for (int i = 0; i < Math.max(4, (rate * seconds + TOUR_CAPACITY - 1) / TOUR_CAPACITY); i++) {
-            sustainedTours.add(createTour("bench-sustained-" + shortId(), TOUR_CAPACITY));
+            sustainedTours.add(createTour(client, "bench-sustained-" + shortId(), TOUR_CAPACITY));
         }
-        String baselineTour = createTour("bench-baseline-" + shortId(), TOUR_CAPACITY);
-        String rushTour = createTour("bench-rush-" + shortId(), rushSeats);
-        try (EventClock events = new EventClock("127.0.0.1:9092")) {
+        String baselineTour = createTour(client, "bench-baseline-" + shortId(), TOUR_CAPACITY);
+        String rushTour = createTour(client, "bench-rush-" + shortId(), rushSeats);
+        try (EventClock events = new EventClock(BROKER)) {
             events.awaitAssignment();
             sustained(sustainedTours, events);
             rush(rushTour, events);
@@ -109,7 +111,7 @@ public final class Benchmark {
             }
         });
         List<LoadClient.Outcome> outcomes = client.atRate(REGISTRATIONS, count, Duration.ofSeconds(seconds),
-                index -> registration(tours.get(index % tours.size()), "s" + index));
+                index -> registration(tours.get(index % tours.size()), "s" + index, 1));
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         sampler.interrupt();
         Map<String, Long> postedAt = accepted(outcomes);
@@ -151,7 +153,7 @@ public final class Benchmark {
     private void rush(String tourId, EventClock events) throws Exception {
         long started = System.nanoTime();
         List<LoadClient.Outcome> outcomes = client.atRate(REGISTRATIONS, rushAttempts, Duration.ofSeconds(rushSeconds),
-                index -> registration(tourId, "r" + index));
+                index -> registration(tourId, "r" + index, 1));
         Map<String, Long> postedAt = accepted(outcomes);
         boolean settled = awaitAll(() -> postedAt.keySet().stream().allMatch(id -> events.confirmedAt.containsKey(id)
                 || events.waitlistedAt.containsKey(id)), Duration.ofSeconds(600));
@@ -176,7 +178,7 @@ public final class Benchmark {
         long placedBefore = events.placedEvents.get();
         long started = System.nanoTime();
         List<LoadClient.Outcome> ours = client.closed(REGISTRATIONS, callers, window,
-                index -> registration(tourId, "b" + index));
+                index -> registration(tourId, "b" + index, 1));
         double oursPerSecond = ours.stream().filter(LoadClient.Outcome::accepted).count() / window.toSeconds();
         awaitAll(() -> events.placedEvents.get() - placedBefore >= ours.stream().filter(LoadClient.Outcome::accepted)
                 .count(), Duration.ofSeconds(60));
@@ -189,9 +191,9 @@ public final class Benchmark {
         try {
             URI plainUri = URI.create("http://127.0.0.1:" + PLAIN_PORT + "/api/registrations");
             awaitAll(() -> client.send(plainUri, "{}").join().status() == 202, Duration.ofSeconds(60));
-            client.closed(plainUri, callers, Duration.ofSeconds(3), index -> registration(tourId, "w" + index));
+            client.closed(plainUri, callers, Duration.ofSeconds(3), index -> registration(tourId, "w" + index, 1));
             List<LoadClient.Outcome> baseline = client.closed(plainUri, callers, window,
-                    index -> registration(tourId, "p" + index));
+                    index -> registration(tourId, "p" + index, 1));
             double plainPerSecond = baseline.stream().filter(LoadClient.Outcome::accepted).count() / window.toSeconds();
             results.put("baseline: plain Boot endpoint", "%.0f requests/s (%d callers)".formatted(plainPerSecond, callers));
             results.put("ours: POST /api/registrations accepted", "%.0f/s = %.2f × plain".formatted(oursPerSecond,
@@ -204,12 +206,12 @@ public final class Benchmark {
 
     private void producerBaseline() {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        byte[] payload = registration("bench-baseline", "k").getBytes();
+        byte[] payload = registration("bench-baseline", "k", 1).getBytes();
         int count = 50_000;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>("benchmark-baseline", "warm-up", payload));
@@ -267,48 +269,6 @@ public final class Benchmark {
                 "-Dbenchmark.rush.seats=" + rushSeats, "-Dbenchmark.callers=" + callers);
     }
 
-    private String createTour(String id, int capacity) throws Exception {
-        LocalDate start = LocalDate.now().plusMonths(6);
-        String tour = """
-                {"id":"%s","kind":"STUDY_TOUR","title":"Benchmark %s","summary":"Load test","description":"Load test",
-                 "targetAudience":"Benchmark","destination":{"place":"Aalborg","municipality":"Aalborg Kommune","country":"DK"},
-                 "timeZone":"Europe/Copenhagen","startDate":"%s","endDate":"%s","program":[],"tourLeader":"Reiseleder",
-                 "pricePerParticipant":{"amount":"10990.00","currency":"NOK"},"vat":{"category":"Z","ratePercent":"0"},
-                 "includes":[],"excludes":[],"recommendedTravel":[],"capacity":%d,"minimumParticipants":1,
-                 "registrationDeadline":"%s","cancellationPolicy":{"tiers":[{"fromDaysBeforeStart":null,"feePercent":50},
-                 {"fromDaysBeforeStart":15,"feePercent":100}],"substitutionAllowed":true},"languages":["nb"],"themes":["benchmark"]}"""
-                .formatted(id, id, start, start.plusDays(1), capacity, start.minusDays(20).atStartOfDay().toInstant(ZoneOffset.UTC));
-        URI tours = URI.create("http://127.0.0.1:8081/api/tours");
-        require(client.post(tours, tour, OPERATOR, OPERATOR), "create tour " + id);
-        require(client.post(URI.create(tours + "/" + id + "/publication"), "{}", OPERATOR, OPERATOR), "publish " + id);
-        // The registration service knows the tour once its public page answers (a probe registration would take a seat).
-        URI page = URI.create("http://127.0.0.1:8080/tours/" + id);
-        awaitAll(() -> {
-            try {
-                return client.get(page, null, null) != null;
-            } catch (Exception notYet) {
-                return false;
-            }
-        }, Duration.ofSeconds(60));
-        return id;
-    }
-
-    private static void require(java.net.http.HttpResponse<String> response, String what) {
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    private static String registration(String tourId, String key) {
-        return """
-                {"tourId":"%s","organisation":{"name":"Bærum kommune","organisationNumber":"964200092","country":"NO"},
-                 "contact":{"name":"Kari Kontakt","email":"kontakt-%s@bench.example","phone":"+4790000000"},
-                 "invoice":{"street":"Postboks 700","postcode":"1304","town":"Sandvika","country":"NO",
-                            "buyerReference":"4100-ELDRE","delivery":"EHF"},
-                 "participants":[{"fullName":"Ola Nordmann","jobTitle":"Enhetsleder","email":"ola-%s@bench.example","language":"nb"}],
-                 "heardAbout":"Benchmark","acceptedTerms":true}""".formatted(tourId, key, key);
-    }
-
     private static Map<String, Long> accepted(List<LoadClient.Outcome> outcomes) {
         Map<String, Long> postedAt = new LinkedHashMap<>();
         for (LoadClient.Outcome outcome : outcomes) {
@@ -348,24 +308,5 @@ public final class Benchmark {
 
     private static String ms(List<Long> sorted, double quantile) {
         return "%.0f ms".formatted(sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1)) / 1e6);
-    }
-
-    private static boolean awaitAll(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (done.getAsBoolean()) {
-                    return true;
-                }
-            } catch (RuntimeException notYet) {
-                // the endpoint is still starting
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -64,9 +64,14 @@ final class LoadClient {
         return List.copyOf(outcomes);
     }
 
-    CompletableFuture<Outcome> send(URI uri, String json) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    /** A POST of JSON; {@code headers} are name, value pairs (e.g. an Idempotency-Key). */
+    CompletableFuture<Outcome> send(URI uri, String json, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        HttpRequest request = builder.build();
         long sent = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> new Outcome(sent, System.nanoTime() - sent, response.statusCode(), response.body()))

@@ -78,8 +78,13 @@ public final class LocalPlatform {
         Thread.currentThread().join();
     }
 
+    public static List<String> serviceNames() {
+        return SERVICES.stream().map(Service::name).toList();
+    }
+
     public void start() throws Exception {
         long started = System.nanoTime();
+        requireFreePorts();
         Files.createDirectories(data.resolve("logs"));
         for (Service service : SERVICES) {
             Path jar = jar(service);
@@ -114,6 +119,20 @@ public final class LocalPlatform {
             readyTimes.put(service.name(), Duration.ofNanos(System.nanoTime() - servicesLaunched));
         })).toArray(CompletableFuture[]::new)).join();
         printReady(Duration.ofNanos(infrastructureReady - started), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** An occupied port would make us talk to someone else's process, e.g. a platform already running. */
+    private static void requireFreePorts() {
+        List<Integer> ports = new ArrayList<>(List.of(KAFKA, KAFKA_CONTROLLER, MONGO, SMTP, INBOX));
+        SERVICES.forEach(service -> ports.add(service.port()));
+        for (int port : ports) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException inUse) {
+                throw new IllegalStateException("Port " + port + " is in use: is the platform already running? "
+                        + "The local platform needs ports " + ports);
+            }
+        }
     }
 
     private List<String> infrastructureCommand(String heap, String mainClass, String... arguments) {
@@ -255,7 +274,7 @@ public final class LocalPlatform {
         out.append("  %-22s localhost:%d%n".formatted("smtp", SMTP));
         out.append("\n  Operator login (local only): operator / operator\n");
         out.append("  Tours: curl http://localhost:8081/api/tours\n");
-        out.append("  Logs and data: infra/local-platform/data\n  Stop: Ctrl-C\n");
+        out.append("  Logs and data: " + (data.startsWith(root) ? root.relativize(data) : data) + "\n  Stop: Ctrl-C\n");
         System.out.println(out);
     }
 }

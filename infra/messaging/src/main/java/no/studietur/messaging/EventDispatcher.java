@@ -1,6 +1,5 @@
 package no.studietur.messaging;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,9 +23,6 @@ import no.studietur.contracts.EventType;
 public final class EventDispatcher implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
-
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final Map<EventType, Consumer<ReceivedEvent<?>>> handlers;
 
@@ -65,35 +61,9 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
              var eventType = MDC.putCloseable("eventType", type.name());
              var tourId = MDC.putCloseable("tourId", data.tourId());
              var registrationId = MDC.putCloseable("registrationId", data.registrationId())) {
-            handleThroughOutages(handler, event);
-        }
-    }
-
-    /**
-     * Handlers are idempotent, so running one again after a failed write is safe. The partition waits meanwhile;
-     * if the outage outlasts the consumer's poll interval the broker hands the partition out again and the record
-     * is delivered once more, which idempotency absorbs as well.
-     */
-    private static void handleThroughOutages(Consumer<ReceivedEvent<?>> handler, ReceivedEvent<?> event) {
-        Duration pause = FIRST_PAUSE;
-        while (true) {
-            try {
-                handler.accept(event);
-                return;
-            } catch (RuntimeException failure) {
-                if (!StoreOutage.causedBy(failure)) {
-                    throw failure;
-                }
-                log.warn("Store unreachable while handling event {}; retrying in {} ms: {}", event.id(),
-                        pause.toMillis(), failure.getMessage());
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            }
+            // Handlers are idempotent, so a step that failed for want of a store can simply run again. The partition
+            // waits meanwhile; should the outage outlast the poll interval, the record comes again, which is harmless.
+            StoreOutage.waitOut("handling event " + id, () -> handler.accept(event));
         }
     }
 

@@ -1,5 +1,9 @@
 package no.studietur.messaging;
 
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
@@ -12,7 +16,38 @@ import com.mongodb.MongoTimeoutException;
  */
 public final class StoreOutage {
 
+    private static final Logger log = LoggerFactory.getLogger(StoreOutage.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(2);
+
     private StoreOutage() {
+    }
+
+    /**
+     * Runs an idempotent step until it gets through, pausing (200 ms doubling to 2 s) while the store is away;
+     * any other failure, or an interrupt while pausing, is thrown at once.
+     */
+    public static void waitOut(String what, Runnable step) {
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                step.run();
+                return;
+            } catch (RuntimeException failure) {
+                if (!causedBy(failure)) {
+                    throw failure;
+                }
+                log.warn("Store unreachable while {}; retrying in {} ms: {}", what, pause.toMillis(),
+                        failure.getMessage());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
     }
 
     public static boolean causedBy(Throwable failure) {

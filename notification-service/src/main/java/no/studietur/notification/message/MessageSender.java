@@ -27,6 +27,7 @@ import no.studietur.contracts.notification.MessageFailed;
 import no.studietur.contracts.notification.MessageSent;
 import no.studietur.messaging.Outbox;
 import no.studietur.messaging.OutboxRelay;
+import no.studietur.messaging.StoreOutage;
 
 /**
  * Sends recorded messages in the background, never on the Kafka consumer's thread: the consumer only records
@@ -147,32 +148,40 @@ public class MessageSender {
         long started = System.nanoTime();
         try {
             delivery.send(message, mongo.findById(message.id(), MessageContent.class));
-            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            Update sent = new Update().set("status", MessageStatus.SENT).set("sentAt", clock.instant())
-                    .inc("attempts", 1).unset("lastError").unset("dueAt");
-            update(message, Outbox.append(sent, clock, new MessageSent(message.id(), message.registrationId(),
-                    message.tourId(), message.kind(), message.recipient(), message.language(), clock.instant())));
         } catch (RuntimeException failure) {
-            if (failure instanceof MailPreparationException || failure instanceof MailParseException) {
-                // the message itself is at fault (e.g. an address that cannot be parsed), not the SMTP server
-                breaker.releasePermission();
-            } else {
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
-            }
-            int attempts = message.attempts() + 1;
-            Update failed = new Update().set("attempts", attempts).set("lastError", failure.toString());
-            if (attempts < maxAttempts) {
-                failed.set("dueAt", clock.instant().plus(backOff(attempts)));
-            } else {
-                failed.set("status", MessageStatus.FAILED).unset("dueAt");
-                Outbox.append(failed, clock, new MessageFailed(message.id(), message.registrationId(),
-                        message.tourId(), message.kind(), message.recipient(), message.language(),
-                        failure.toString(), attempts, clock.instant()));
-            }
-            update(message, failed);
-            log.warn("Sending message {} failed (attempt {}): {}", message.id(), attempts, failure.toString());
+            recordFailure(message, failure, System.nanoTime() - started);
+            return true;
         }
+        breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        // The server has the message now: recording that must not give up while the store is away, or the lease
+        // would run out and the message go out twice.
+        StoreOutage.waitOut("recording message " + message.id() + " as sent", () -> update(message, Outbox.append(
+                new Update().set("status", MessageStatus.SENT).set("sentAt", clock.instant()).inc("attempts", 1)
+                        .unset("lastError").unset("dueAt"),
+                clock, new MessageSent(message.id(), message.registrationId(), message.tourId(), message.kind(),
+                        message.recipient(), message.language(), clock.instant()))));
         return true;
+    }
+
+    private void recordFailure(Message message, RuntimeException failure, long tookNanos) {
+        if (failure instanceof MailPreparationException || failure instanceof MailParseException) {
+            // the message itself is at fault (e.g. an address that cannot be parsed), not the SMTP server
+            breaker.releasePermission();
+        } else {
+            breaker.onError(tookNanos, TimeUnit.NANOSECONDS, failure);
+        }
+        int attempts = message.attempts() + 1;
+        Update failed = new Update().set("attempts", attempts).set("lastError", failure.toString());
+        if (attempts < maxAttempts) {
+            failed.set("dueAt", clock.instant().plus(backOff(attempts)));
+        } else {
+            failed.set("status", MessageStatus.FAILED).unset("dueAt");
+            Outbox.append(failed, clock, new MessageFailed(message.id(), message.registrationId(),
+                    message.tourId(), message.kind(), message.recipient(), message.language(),
+                    failure.toString(), attempts, clock.instant()));
+        }
+        update(message, failed);
+        log.warn("Sending message {} failed (attempt {}): {}", message.id(), attempts, failure.toString());
     }
 
     private void update(Message message, Update update) {
