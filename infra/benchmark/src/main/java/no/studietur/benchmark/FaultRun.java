@@ -91,7 +91,7 @@ public final class FaultRun {
                          double settledAfter, List<String> violations) {
 
         String markdown() {
-            StringBuilder out = new StringBuilder("\n## Fault run %s\n\nCommand: `%s` on %d cores.\n\n"
+            StringBuilder out = new StringBuilder("\n### Fault run %s\n\nCommand: `%s` on %d cores.\n\n"
                     .formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), settings.command(),
                             Runtime.getRuntime().availableProcessors()));
             out.append("| fault | struck at | away for |\n|---|---|---|\n");
