@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB wire-compatible server (mongo-java-server) on loopback: in memory for tests, or in an H2 MVStore
@@ -29,7 +24,7 @@ public final class LocalMongo implements AutoCloseable {
     }
 
     public static LocalMongo inMemory() {
-        return start(H2Backend.inMemory(), 0);
+        return start(IdLookupH2Backend.inMemoryStore(), 0);
     }
 
     public static LocalMongo onDisk(Path file, int port) {
@@ -38,31 +33,7 @@ public final class LocalMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(new DurableH2Backend(file.toString()), port);
-    }
-
-    /**
-     * H2's MVStore commits on its own only about once a second, so a killed store would lose writes it had
-     * acknowledged. This backend commits after every write command; the commit reaches the operating system before
-     * the answer goes out, so a killed process loses nothing (a power cut still may: there is no fsync per write).
-     */
-    static final class DurableH2Backend extends H2Backend {
-
-        private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
-                "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
-
-        DurableH2Backend(String fileName) {
-            super(fileName);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            Document answer = super.handleCommand(channel, database, command, query);
-            if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-                commit();
-            }
-            return answer;
-        }
+        return start(IdLookupH2Backend.fileStore(file.toString()), port);
     }
 
     private static LocalMongo start(MongoBackend backend, int port) {

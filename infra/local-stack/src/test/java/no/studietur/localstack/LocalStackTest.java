@@ -121,6 +121,33 @@ class LocalStackTest {
     }
 
     @Test
+    void aQueryByIdWithFurtherConditionsFindsExactlyWhatMongoDbWould() {
+        try (LocalMongo mongo = LocalMongo.inMemory(); var client = MongoClients.create(mongo.uri("ids"))) {
+            var documents = client.getDatabase("ids").getCollection("documents");
+            for (int i = 0; i < 50; i++) {
+                documents.insertOne(new Document("_id", "doc-" + i).append("version", i % 3).append("status", "PENDING"));
+            }
+
+            assertThat(documents.find(new Document("_id", "doc-7").append("version", 1)).into(new java.util.ArrayList<>()))
+                    .extracting(document -> document.get("_id")).containsExactly("doc-7");
+            assertThat(documents.find(new Document("_id", "doc-7").append("version", 2)).first()).isNull();
+            assertThat(documents.find(new Document("_id", "doc-missing").append("version", 1)).first()).isNull();
+            // the conditional update of an optimistic lock: applies once, then the version no longer matches
+            var guard = new Document("_id", "doc-8").append("version", 2).append("status", new Document("$in",
+                    List.of("PENDING", "CONFIRMED")));
+            var bump = new Document("$inc", new Document("version", 1)).append("$set", new Document("status", "CONFIRMED"));
+            assertThat(documents.updateOne(guard, bump).getModifiedCount()).isEqualTo(1);
+            assertThat(documents.updateOne(guard, bump).getModifiedCount()).isZero();
+            assertThat(documents.findOneAndUpdate(new Document("_id", "doc-9").append("status", "PENDING"),
+                    new Document("$set", new Document("status", "SENT")))).isNotNull();
+            assertThat(documents.countDocuments(new Document("status", "PENDING"))).isEqualTo(48);
+            // other shapes still go the general way
+            assertThat(documents.countDocuments(new Document("_id", new Document("$in", List.of("doc-1", "doc-2")))
+                    .append("version", 1))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theInboxListsWhatArrivedAndEscapesIt() throws Exception {
         try (LocalMail mail = LocalMail.start(0, 0)) {
             Properties smtp = new Properties();

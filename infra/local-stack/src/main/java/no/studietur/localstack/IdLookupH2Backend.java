@@ -1,0 +1,122 @@
+package no.studietur.localstack;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+
+/**
+ * The H2 backend of mongo-java-server with two changes the platform's write pattern needs.
+ *
+ * <p>First, a query naming one {@code _id} plus further conditions ({@code {_id: x, version: 3}}, the shape of
+ * every conditional update here) looks the document up by its id. The stock server uses an index only when the
+ * query has exactly the index's fields, so each of these writes scanned its whole collection and the platform
+ * slowed down as its data grew.
+ *
+ * <p>Second, on disk, it commits after every write command, before the answer goes out: H2's MVStore commits on
+ * its own only about once a second, so a killed store would lose writes it had acknowledged. A killed process
+ * loses nothing (a power cut still may: there is no fsync per write).
+ */
+final class IdLookupH2Backend extends H2Backend {
+
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
+            "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+    private final boolean commitEachWrite;
+
+    private IdLookupH2Backend(MVStore store, boolean commitEachWrite) {
+        super(store);
+        this.commitEachWrite = commitEachWrite;
+    }
+
+    static IdLookupH2Backend inMemoryStore() {
+        return new IdLookupH2Backend(MVStore.open(null), false);
+    }
+
+    static IdLookupH2Backend fileStore(String fileName) {
+        return new IdLookupH2Backend(MVStore.open(fileName), true);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdLookupDatabase(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        Document answer = super.handleCommand(channel, database, command, query);
+        if (commitEachWrite && WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            commit();
+        }
+        return answer;
+    }
+
+    /** Inner, not static: H2Database opens existing collections in its constructor, before a field could be set. */
+    private final class IdLookupDatabase extends H2Database {
+
+        IdLookupDatabase(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+            super(databaseName, store, cursorRegistry);
+        }
+
+        /** The same map names as {@link H2Database}, so data written by either opens in the other. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVStore store = getMvStore();
+            return new IdLookupCollection(this, collectionName, options, store.openMap("databases." + fullName),
+                    store.openMap("meta." + fullName), cursorRegistry);
+        }
+    }
+
+    private static final class IdLookupCollection extends H2Collection {
+
+        IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                           org.h2.mvstore.MVMap<Object, Document> dataMap, org.h2.mvstore.MVMap<String, Object> metaMap,
+                           CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Object id = query.get(ID);
+            Index<Object> idIndex = query.size() > 1 && isPlainValue(id) ? idIndex() : null;
+            if (idIndex == null) {
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            Object position = idIndex.getPosition(new Document(ID, id));
+            // the whole query still decides whether that one document matches
+            return matchDocuments(query, position == null ? List.of() : List.of(position), orderBy, numberToSkip,
+                    limit, batchSize, fieldSelector);
+        }
+
+        private Index<Object> idIndex() {
+            return getIndexes().stream()
+                    .filter(index -> index.getKeys().size() == 1 && index.getKeys().getFirst().getKey().equals(ID))
+                    .findFirst().orElse(null);
+        }
+
+        /** An id to look up, not an operator ({@code $in}), an embedded document, a pattern or an array. */
+        private static boolean isPlainValue(Object id) {
+            return id != null && !(id instanceof Document) && !(id instanceof java.util.Collection<?>)
+                    && !(id instanceof Pattern) && !(id instanceof BsonRegularExpression);
+        }
+
+        private static final String ID = "_id";
+    }
+}
