@@ -50,7 +50,7 @@ public class InvoiceStore {
     /** Stores a newly issued invoice with its InvoiceIssued event, in one write. */
     void insert(Invoice invoice) {
         Outbox.insert(mongo, invoice, COLLECTION, clock, invoice.issued());
-        relay.nudge();
+        relay.nudge(COLLECTION, invoice.id());
     }
 
     /**

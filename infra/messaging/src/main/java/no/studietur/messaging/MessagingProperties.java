@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param outboxCollections  the collections whose documents carry an outbox for the relay to publish
  * @param producedTopics     the topics this service writes; created at start-up with {@code partitions}
  * @param partitions         partitions per topic: the upper bound of consumer instances per group
- * @param pollInterval       how often the relay looks for pending events when nobody nudges it
+ * @param pollInterval       how often the relay sweeps its collections for events nobody told it about
  * @param batchSize          how many documents the relay takes per round
  */
 @ConfigurationProperties("studietur.messaging")
@@ -21,7 +21,7 @@ public record MessagingProperties(String source, List<String> outboxCollections,
         outboxCollections = outboxCollections == null ? List.of() : List.copyOf(outboxCollections);
         producedTopics = producedTopics == null ? List.of() : List.copyOf(producedTopics);
         partitions = partitions == null ? 6 : partitions;
-        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
         batchSize = batchSize == null ? 500 : batchSize;
     }
 }

@@ -3,9 +3,13 @@ package no.studietur.messaging;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,8 +33,13 @@ import com.mongodb.client.model.WriteModel;
  *
  * <p>Publishing happens before removal, so a crash in between publishes the events again after restart:
  * at-least-once, made exactly-once in effect by idempotent consumers. Only the events that were published are
- * pulled, so events appended meanwhile stay for the next round. A writer calls {@link #nudge()} after a write
- * so events leave within milliseconds; the poll interval only bounds the delay after a restart or a failure.
+ * pulled, so events appended meanwhile stay for the next round.
+ *
+ * <p>A writer names the document it just wrote ({@link #nudge(String, Object)}): the relay fetches it by id and
+ * its events leave within milliseconds, however large the collection. Finding pending events without a hint takes
+ * a query on the outbox field, which a store without a (partial) index on it answers by scanning the collection,
+ * so the relay sweeps that way only when it starts, after a failure and every poll interval: that catches events
+ * whose writer died before its hint, or that another instance wrote.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -41,6 +50,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Producer<String, byte[]> producer;
     private final MessagingProperties properties;
     private final Semaphore nudges = new Semaphore(0);
+    private final Map<String, Set<Object>> written = new ConcurrentHashMap<>();
+    private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
     private volatile boolean running;
     private Thread worker;
 
@@ -50,8 +61,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** Asks the relay to look for pending events now. */
-    public void nudge() {
+    /** Tells the relay that this document now holds events to publish. */
+    public void nudge(String collection, Object id) {
+        written.computeIfAbsent(collection, ignored -> ConcurrentHashMap.newKeySet()).add(id);
         nudges.release();
     }
 
@@ -64,7 +76,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        nudge();
+        nudges.release();
         try {
             worker.join(5_000);
         } catch (InterruptedException e) {
@@ -80,37 +92,56 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         long failures = 0;
+        long lastSweep = System.nanoTime();
         while (running) {
             try {
                 nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 nudges.drainPermits();
-                while (running && relayOnce() > 0) {
-                    failures = 0;
+                relayWritten();
+                if (sweepAsked.getAndSet(false) || System.nanoTime() - lastSweep >= properties.pollInterval().toNanos()) {
+                    lastSweep = System.nanoTime();
+                    while (running && relayOnce() > 0) {
+                        failures = 0;
+                    }
                 }
+                failures = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 failures++;
+                sweepAsked.set(true);
                 log.warn("Outbox relay round failed ({} in a row); events stay pending: {}", failures, e.toString());
                 sleepQuietly(Math.min(5_000, 100L << Math.min(failures, 6)));
             }
         }
     }
 
-    /** Publishes one batch per collection; returns how many events were published. */
+    /** Sweeps: publishes one batch per collection; returns how many events were published. */
     int relayOnce() {
         int published = 0;
         for (String collection : properties.outboxCollections()) {
-            published += relay(collection);
+            published += relay(collection, HAS_PENDING_EVENTS);
         }
         return published;
     }
 
-    private int relay(String collection) {
-        var documents = mongo.getCollection(collection).find(HAS_PENDING_EVENTS)
+    /** The documents writers named since the last round, fetched by id (a failed round is caught by a sweep). */
+    private void relayWritten() {
+        for (Map.Entry<String, Set<Object>> entry : written.entrySet()) {
+            List<Object> ids = new ArrayList<>(entry.getValue());
+            entry.getValue().removeAll(ids);
+            for (int from = 0; from < ids.size(); from += properties.batchSize()) {
+                relay(entry.getKey(), Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + properties.batchSize()))));
+            }
+        }
+    }
+
+    private int relay(String collection, Bson pending) {
+        var documents = mongo.getCollection(collection).find(pending)
                 .projection(Projections.include(Outbox.FIELD)).limit(properties.batchSize())
                 .into(new ArrayList<>());
+        documents.removeIf(document -> document.getList(Outbox.FIELD, Document.class, List.of()).isEmpty());
         if (documents.isEmpty()) {
             return 0;
         }

@@ -76,7 +76,7 @@ public final class VersionedDocuments<T> {
             Outbox.append(update, clock, next.get().events().toArray(DomainEvent[]::new));
             Query unchanged = Query.query(Criteria.where("_id").is(id).and("version").is(read));
             if (mongo.updateFirst(unchanged, update, type).getModifiedCount() == 1) {
-                relay.nudge();
+                relay.nudge(mongo.getCollectionName(type), id);
                 return Optional.ofNullable(mongo.findById(id, type));
             }
         }

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collection;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,7 @@ public class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
     private final MailDelivery delivery;
@@ -53,6 +58,8 @@ public class MessageSender {
     private final int threads;
     private final List<Thread> workers = new ArrayList<>();
     private final Object wakeUp = new Object();
+    private final Queue<String> due = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
     private long generation;
     private volatile boolean running;
 
@@ -77,10 +84,15 @@ public class MessageSender {
     }
 
     /**
-     * Wakes every sender thread: each takes due messages until none is left. The SMTP round trips are what a
-     * send waits on, so several threads send several messages at a time.
+     * Hands these newly due messages to the sender threads and wakes them: each takes the next by its id. The SMTP
+     * round trips are what a send waits on, so several threads send several messages at a time.
      */
-    public void nudge() {
+    public void nudge(Collection<String> messageIds) {
+        due.addAll(messageIds);
+        wakeAll();
+    }
+
+    private void wakeAll() {
         synchronized (wakeUp) {
             generation++;
             wakeUp.notifyAll();
@@ -97,10 +109,16 @@ public class MessageSender {
         }
     }
 
-    /** Drains when nudged, and every retry interval anyway: retries after back-off, leases that ran out. */
+    /**
+     * Sends the messages it was handed as they come; every retry interval (or when asked) it also looks for any
+     * due message: retries after back-off, leases that ran out, messages recorded before a restart. Looking for
+     * "any due message" is a query a store without an index on it answers by scanning, so it is not done per
+     * message.
+     */
     private void work() {
         long seen = -1;
         while (running) {
+            boolean lookForAll;
             synchronized (wakeUp) {
                 if (seen == generation) {
                     try {
@@ -109,9 +127,10 @@ public class MessageSender {
                         return;
                     }
                 }
+                lookForAll = seen == generation;
                 seen = generation;
             }
-            drain();
+            drain(lookForAll || sweepAsked.getAndSet(false));
         }
     }
 
@@ -119,24 +138,33 @@ public class MessageSender {
         return breaker.getState();
     }
 
-    private void drain() {
+    private void drain(boolean lookForAll) {
         try {
-            Message next;
-            while ((next = claimNext()) != null && send(next)) {
-                relay.nudge();
+            String id;
+            while ((id = due.poll()) != null) {
+                Message handed = claim(Criteria.where("_id").is(id).and("status").is(MessageStatus.PENDING)
+                        .and("dueAt").lte(clock.instant()));
+                if (handed != null && !send(handed)) {
+                    due.clear(); // the breaker is open: the next look for all due messages finds these
+                    return;
+                }
             }
-            relay.nudge();
+            Message next;
+            while (lookForAll && (next = claim(Criteria.where("status").is(MessageStatus.PENDING)
+                    .and("dueAt").lte(clock.instant()))) != null && send(next)) {
+                // sent; take the next
+            }
         } catch (RuntimeException storeTrouble) {
+            sweepAsked.set(true);
             log.warn("Sending paused: {}", storeTrouble.toString());
         }
     }
 
-    /** Takes the oldest message that is due, for this sender alone until its lease ends. */
-    private Message claimNext() {
-        Query due = Query.query(Criteria.where("status").is(MessageStatus.PENDING).and("dueAt").lte(clock.instant()))
-                .with(Sort.by("dueAt"));
-        return mongo.findAndModify(due, Update.update("dueAt", clock.instant().plus(LEASE)),
-                FindAndModifyOptions.options().returnNew(true), Message.class);
+    /** Takes the oldest message that matches, for this sender alone until its lease ends. */
+    private Message claim(Criteria dueMessage) {
+        return mongo.findAndModify(Query.query(dueMessage).with(Sort.by("dueAt")),
+                Update.update("dueAt", clock.instant().plus(LEASE)), FindAndModifyOptions.options().returnNew(true),
+                Message.class);
     }
 
     /** Sends one message; false when the breaker is open and draining should stop for now. */
@@ -160,6 +188,7 @@ public class MessageSender {
                         .unset("lastError").unset("dueAt"),
                 clock, new MessageSent(message.id(), message.registrationId(), message.tourId(), message.kind(),
                         message.recipient(), message.language(), clock.instant()))));
+        relay.nudge(COLLECTION, message.id());
         return true;
     }
 
@@ -181,6 +210,7 @@ public class MessageSender {
                     failure.toString(), attempts, clock.instant()));
         }
         update(message, failed);
+        relay.nudge(COLLECTION, message.id());
         log.warn("Sending message {} failed (attempt {}): {}", message.id(), attempts, failure.toString());
     }
 

@@ -2,6 +2,7 @@ package no.studietur.notification.message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +53,7 @@ public class Messages {
 
     /** Records the intents (each once) and lets the sender know. */
     public void record(List<Intent> intents) {
+        List<String> ids = new ArrayList<>();
         for (Intent intent : intents) {
             String id = idOf(intent.causeId(), intent.kind(), intent.recipient());
             // content first: a message is never due without what it says
@@ -60,10 +62,9 @@ public class Messages {
                     intent.recipient(), intent.language(), intent.content().subject(),
                     intent.attachments().stream().map(MessageContent.Attachment::fileName).toList(),
                     MessageStatus.PENDING, 0, null, clock.instant(), clock.instant(), null, 0));
+            ids.add(id);
         }
-        if (!intents.isEmpty()) {
-            sender.nudge();
-        }
+        sender.nudge(ids);
     }
 
     private void insertOnce(Object document) {
@@ -97,7 +98,7 @@ public class Messages {
         Query notPending = Query.query(Criteria.where("_id").is(id).and("status").ne(MessageStatus.PENDING));
         mongo.updateFirst(notPending, new Update().set("status", MessageStatus.PENDING).set("attempts", 0)
                 .set("dueAt", clock.instant()).unset("lastError").inc("resends", 1), Message.class);
-        sender.nudge();
+        sender.nudge(List.of(id));
         return find(id).orElseThrow();
     }
 }

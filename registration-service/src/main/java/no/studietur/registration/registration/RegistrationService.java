@@ -113,7 +113,7 @@ public class RegistrationService {
         } catch (DuplicateKeyException concurrentSameKey) {
             return sameRequestOrRefuse(findByIdempotencyKey(idempotencyKey).orElseThrow(), fingerprint);
         }
-        relay.nudge();
+        relay.nudge("registrations", registration.id());
         return registration;
     }
 
@@ -259,7 +259,7 @@ public class RegistrationService {
             Outbox.append(update, clock, next.events());
             Query unchanged = Query.query(unchangedSinceRead);
             if (mongo.updateFirst(unchanged, update, Registration.class).getModifiedCount() == 1) {
-                relay.nudge();
+                relay.nudge("registrations", registrationId);
                 return;
             }
         }

@@ -70,7 +70,7 @@ public class SeatService {
             if (mongo.updateFirst(unchangedAndUndecided, apply(decision, registration), Tour.class)
                     .getModifiedCount() == 1) {
                 log.info("Registration {} on tour {}: {}", registrationId, tourId, decision);
-                relay.nudge();
+                relay.nudge("tours", tourId);
                 return;
             }
             if (alreadyDecided(tourId, registrationId)) {

@@ -56,7 +56,7 @@ public class TourService {
         Tour published = draft.withStatus(TourStatus.PUBLISHED);
         Outbox.insert(mongo, published, "tours", clock,
                 new TourPublished(published.id(), TourSnapshots.of(published), clock.instant()));
-        relay.nudge();
+        relay.nudge("tours", published.id());
         return published;
     }
 
