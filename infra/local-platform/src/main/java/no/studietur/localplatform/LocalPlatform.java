@@ -102,23 +102,31 @@ public final class LocalPlatform {
             awaitPort(name, infrastructurePorts.get(name));
         }
         long infrastructureReady = System.nanoTime();
+        Map<Service, ServiceLaunch> launches = new ConcurrentHashMap<>();
+        CompletableFuture.allOf(SERVICES.stream().map(service -> CompletableFuture.runAsync(
+                () -> launches.put(service, ServiceLaunch.prepare(service.name(), jar(service), javaCommand)))
+        ).toArray(CompletableFuture[]::new)).join();
         long servicesLaunched = System.nanoTime();
         for (Service service : SERVICES) {
-            // C1 only: four JVMs compiling at once on a small machine start twice as fast, and C1 code is ample here.
-            List<String> command = new ArrayList<>(List.of(javaCommand, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Xmx256m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
-            command.addAll(serviceJvmOptions);
-            command.addAll(List.of("-jar", jar(service).toString(), "--spring.profiles.active=local",
-                    // One JSON object per line, with the registration and event ids from the log context.
-                    "--logging.structured.format.console=ecs"));
-            command.addAll(extraServiceArguments);
-            services.put(service.name(), launch(service.name(), command));
+            services.put(service.name(), launch(service.name(), serviceCommand(launches.get(service))));
         }
         CompletableFuture.allOf(SERVICES.stream().map(service -> CompletableFuture.runAsync(() -> {
             awaitReady(service);
             readyTimes.put(service.name(), Duration.ofNanos(System.nanoTime() - servicesLaunched));
         })).toArray(CompletableFuture[]::new)).join();
         printReady(Duration.ofNanos(infrastructureReady - started), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private List<String> serviceCommand(ServiceLaunch launch) {
+        List<String> command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(ServiceLaunch.JVM_OPTIONS);
+        command.addAll(launch.cacheOptions());
+        command.addAll(serviceJvmOptions);
+        command.addAll(List.of("-jar", launch.jar().toString(), "--spring.profiles.active=local",
+                // One JSON object per line, with the registration and event ids from the log context.
+                "--logging.structured.format.console=ecs"));
+        command.addAll(extraServiceArguments);
+        return command;
     }
 
     /** An occupied port would make us talk to someone else's process, e.g. a platform already running. */
