@@ -76,8 +76,14 @@ public final class Benchmark {
     }
 
     private void run(LocalPlatform platform) throws Exception {
-        platform.readyTimes().forEach((service, ready) -> results.put("ready: " + service,
+        platform.readyTimes().forEach((service, ready) -> results.put("ready: " + service + ", all four at once",
                 "%.1f s".formatted(ready.toMillis() / 1000.0)));
+        // The same service started alone, as after a crash or a rolling deploy: its own start-up, not its siblings'.
+        for (String service : LocalPlatform.serviceNames()) {
+            platform.kill(service);
+            results.put("ready: " + service + ", alone (restarted)",
+                    "%.1f s".formatted(platform.restart(service).toMillis() / 1000.0));
+        }
         // A tour holds at most 10 000 seats, and a popular season has many tours: the load is spread over several.
         List<String> sustainedTours = new ArrayList<>();
         for (int i = 0; i < Math.max(4, (rate * seconds + TOUR_CAPACITY - 1) / TOUR_CAPACITY); i++) {

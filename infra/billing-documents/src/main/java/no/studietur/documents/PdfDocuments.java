@@ -1,6 +1,8 @@
 package no.studietur.documents;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -16,6 +18,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import no.studietur.contracts.billing.CreditNoteIssued;
@@ -31,6 +36,12 @@ import no.studietur.contracts.common.Money;
 public final class PdfDocuments {
 
     private static final String FONT = "Liberation Sans";
+    // Read once: taking them out of the jar for every document cost more than laying the document out.
+    private static final byte[] REGULAR = resource("/liberation/LiberationSans-Regular.ttf");
+    private static final byte[] BOLD = resource("/liberation/LiberationSans-Bold.ttf");
+    // The fonts' metrics, shared by every rendering (openhtmltopdf's store is thread-safe): layout then needs no
+    // font parsing, only the embedding does.
+    private static final FSCacheEx<String, FSCacheValue> FONT_METRICS = new FSDefaultCacheStore();
     private static final SpringTemplateEngine TEMPLATES = templates();
 
     private PdfDocuments() {
@@ -57,16 +68,26 @@ public final class PdfDocuments {
         try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> PdfDocuments.class.getResourceAsStream("/liberation/LiberationSans-Regular.ttf"),
-                    FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> PdfDocuments.class.getResourceAsStream("/liberation/LiberationSans-Bold.ttf"),
-                    FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
+            builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(pdf);
             builder.run();
             return pdf.toByteArray();
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not render the PDF", failed);
+        }
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = PdfDocuments.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -124,7 +124,9 @@ public final class LocalPlatform {
         command.addAll(serviceJvmOptions);
         command.addAll(List.of("-jar", launch.jar().toString(), "--spring.profiles.active=local",
                 // One JSON object per line, with the registration and event ids from the log context.
-                "--logging.structured.format.console=ecs"));
+                "--logging.structured.format.console=ecs",
+                // One instance per service: a stable name lets a restarted one resume its partitions at once.
+                "--studietur.messaging.instance-id=local"));
         command.addAll(extraServiceArguments);
         return command;
     }

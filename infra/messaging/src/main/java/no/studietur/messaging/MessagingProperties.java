@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitions         partitions per topic: the upper bound of consumer instances per group
  * @param pollInterval       how often the relay sweeps its collections for events nobody told it about
  * @param batchSize          how many documents the relay takes per round
+ * @param instanceId         this instance's stable name among its service's instances (e.g. a pod ordinal);
+ *                           when set, consumers use Kafka static membership
  */
 @ConfigurationProperties("studietur.messaging")
 public record MessagingProperties(String source, List<String> outboxCollections, List<String> producedTopics,
-                                  Integer partitions, Duration pollInterval, Integer batchSize) {
+                                  Integer partitions, Duration pollInterval, Integer batchSize,
+                                  String instanceId) {
 
     public MessagingProperties {
         outboxCollections = outboxCollections == null ? List.of() : List.copyOf(outboxCollections);
