@@ -142,6 +142,9 @@ class NotificationIntegrationTest {
         assertThat(messages.size()).isEqualTo(3);
         assertThat(messages.findValuesAsString("status")).containsOnly("SENT");
         assertThat(messages.findValuesAsString("language")).containsExactlyInAnyOrder("nb", "nb", "sv");
+        assertThat(operator().get("/api/messages?registrationId=" + confirmed.registrationId() + "&page=1").json())
+                .isEmpty();
+        assertThat(operator().get("/api/messages?page=-1").status()).isEqualTo(400);
         String olaMessage = messageTo(messages, ola).path("id").asString();
         assertThat(operator().get("/api/messages/" + olaMessage).json().path("text").asString()).contains("Program");
         assertThat(operator().get("/api/messages/" + olaMessage + "/html").body()).contains("Lindholm Brygge");

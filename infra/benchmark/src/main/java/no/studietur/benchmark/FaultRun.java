@@ -7,7 +7,6 @@ import static no.studietur.benchmark.PlatformCalls.MESSAGES;
 import static no.studietur.benchmark.PlatformCalls.OPERATOR;
 import static no.studietur.benchmark.PlatformCalls.REGISTRATIONS;
 import static no.studietur.benchmark.PlatformCalls.TOURS;
-import static no.studietur.benchmark.PlatformCalls.awaitAll;
 import static no.studietur.benchmark.PlatformCalls.createTour;
 import static no.studietur.benchmark.PlatformCalls.registration;
 
@@ -62,6 +61,8 @@ public final class FaultRun {
     private static final int SMALL_TOUR_SEATS = 12;
     private static final int LARGE_TOUR_SEATS = 10_000;
     private static final Duration ROUND = Duration.ofSeconds(3);
+    /** The notification service's page of messages. */
+    private static final int MESSAGES_PAGE = 1000;
 
     /** The knobs of one run; the same seed gives the same schedule, customers and choices. */
     public record Settings(long seed, int perSecond, int minimumRegistrations, Duration smtpOutage,
@@ -69,7 +70,7 @@ public final class FaultRun {
 
         static Settings fromSystemProperties() {
             return new Settings(Long.getLong("faults.seed", System.currentTimeMillis() % 100_000),
-                    Integer.getInteger("faults.rate", 10), Integer.getInteger("faults.registrations", 1000),
+                    Integer.getInteger("faults.rate", 5), Integer.getInteger("faults.registrations", 1000),
                     Duration.ofSeconds(Integer.getInteger("faults.smtp-outage-seconds", 60)),
                     Duration.ofMinutes(Integer.getInteger("faults.settle-minutes", 15)));
         }
@@ -120,6 +121,8 @@ public final class FaultRun {
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private final long started = System.nanoTime();
     private final Map<String, Integer> capacities = new HashMap<>();
+    /** The last answer of the registration service for each settled registration, by id. */
+    private final Map<String, JsonNode> registrations = new ConcurrentHashMap<>();
 
     private FaultRun(Settings settings) {
         this.settings = settings;
@@ -326,8 +329,6 @@ public final class FaultRun {
         return new ArrayList<>();
     }
 
-    private final Map<String, JsonNode> registrations = new ConcurrentHashMap<>();
-
     /** A cancellation may still promote someone from a waiting list: later stages look at today's statuses. */
     private List<String> afterFreshStatuses(List<Customer> accepted, Function<List<Customer>, List<String>> stage) {
         List<String> open = registrationsFinal(accepted);
@@ -384,9 +385,9 @@ public final class FaultRun {
     /** Every message recorded once per kind and recipient, all sent, and the ones each outcome calls for there. */
     private List<String> messagesMatch(List<Customer> accepted) {
         List<String> wrong = new ArrayList<>();
+        Map<String, List<JsonNode>> recorded = messagesByRegistration();
         for (Customer customer : accepted) {
-            List<JsonNode> messages = new ArrayList<>();
-            get(URI.create(MESSAGES + "?registrationId=" + customer.id), true).forEach(messages::add);
+            List<JsonNode> messages = recorded.getOrDefault(customer.id, List.of());
             Map<String, Long> perKindAndRecipient = messages.stream().collect(Collectors.groupingBy(
                     message -> message.path("kind").asString() + " to " + message.path("recipient").asString(),
                     Collectors.counting()));
@@ -421,24 +422,36 @@ public final class FaultRun {
         return wrong;
     }
 
+    /** Every message the notification service recorded, by registration: a query per page, not per registration. */
+    private Map<String, List<JsonNode>> messagesByRegistration() {
+        Map<String, List<JsonNode>> byRegistration = new HashMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode messages = get(URI.create(MESSAGES + "?page=" + page), true);
+            messages.forEach(message -> byRegistration.computeIfAbsent(message.path("registrationId").asString(),
+                    ignored -> new ArrayList<>()).add(message));
+            if (messages.size() < MESSAGES_PAGE) {
+                return byRegistration;
+            }
+        }
+    }
+
     /**
      * Counts e-mails that arrived more than once (by the sender's message id) and notes messages recorded as
      * sent that never arrived.
      */
     private int duplicateMails(List<String> violations) {
         Map<String, Long> arrived = new HashMap<>();
-        JsonNode inbox = JSON.readTree(getText(URI.create(INBOX + "messages"), false));
-        inbox.forEach(mail -> arrived.merge(mail.path("messageId").asString(), 1L, Long::sum));
-        for (Customer customer : customers) {
-            if (customer.id == null) {
-                continue;
-            }
-            get(URI.create(MESSAGES + "?registrationId=" + customer.id), true).forEach(message -> {
-                if (message.path("status").asString().equals("SENT") && !arrived.containsKey(message.path("id").asString())) {
-                    violations.add(customer.key + ": " + message.path("kind").asString() + " recorded as sent, never arrived");
-                }
-            });
+        JsonNode messageIds = get(URI.create(INBOX + "message-ids"), false);
+        if (messageIds == null) {
+            violations.add("the SMTP server's inbox could not be read");
+            return 0;
         }
+        messageIds.forEach(messageId -> arrived.merge(messageId.asString(), 1L, Long::sum));
+        messagesByRegistration().values().stream().flatMap(List::stream)
+                .filter(message -> message.path("status").asString().equals("SENT"))
+                .filter(message -> !arrived.containsKey(message.path("id").asString()))
+                .forEach(message -> violations.add("registration " + message.path("registrationId").asString() + ": "
+                        + message.path("kind").asString() + " recorded as sent, never arrived"));
         return (int) arrived.values().stream().mapToLong(count -> count - 1).sum();
     }
 

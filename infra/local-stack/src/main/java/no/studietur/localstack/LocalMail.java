@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the platform sent: {@code /} lists the messages, {@code /messages/N} shows one, {@code /api/messages} gives
  * them as JSON (optionally {@code ?to=address}) and {@code DELETE /api/messages} empties the inbox.
  * {@code POST /api/smtp/stop} and {@code /api/smtp/start} take the SMTP server away and bring it back, as an
- * outage would, while the inbox keeps what arrived before.
+ * outage would, while the inbox keeps what arrived before. {@code /api/message-ids} lists the sender's message id
+ * of every e-mail received, in order, without reading the bodies (an audit of thousands stays fast).
  */
 public final class LocalMail implements AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class LocalMail implements AutoCloseable {
         LocalMail mail = new LocalMail(smtpSetup, greenMail, http);
         if (http != null) {
             http.createContext("/api/smtp/", mail::smtp);
+            http.createContext("/api/message-ids", mail::messageIds);
             http.createContext("/api/messages", mail::api);
             http.createContext("/messages/", mail::message);
             http.createContext("/", mail::index);
@@ -104,15 +106,31 @@ public final class LocalMail implements AutoCloseable {
     }
 
     public List<ReceivedMail> messages() {
-        List<MimeMessage> received = new ArrayList<>();
-        synchronized (this) {
-            received.addAll(beforeOutages);
-            if (greenMail != null) {
-                received.addAll(List.of(greenMail.getReceivedMessages()));
-            }
-        }
+        List<MimeMessage> received = received();
         return IntStream.range(0, received.size())
                 .mapToObj(i -> ReceivedMail.of(String.valueOf(i + 1), received.get(i))).toList();
+    }
+
+    /** The sender's id of each message received (null where it set none), in the order they arrived. */
+    public List<String> messageIds() {
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage message : received()) {
+            try {
+                String[] id = message.getHeader(ReceivedMail.MESSAGE_ID_HEADER);
+                ids.add(id == null ? null : id[0]);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("Unreadable e-mail", e);
+            }
+        }
+        return ids;
+    }
+
+    private synchronized List<MimeMessage> received() {
+        List<MimeMessage> received = new ArrayList<>(beforeOutages);
+        if (greenMail != null) {
+            received.addAll(List.of(greenMail.getReceivedMessages()));
+        }
+        return received;
     }
 
     public synchronized void clear() {
@@ -161,6 +179,10 @@ public final class LocalMail implements AutoCloseable {
         List<ReceivedMail> messages = messages().stream()
                 .filter(mail -> to == null || mail.to().stream().anyMatch(address -> address.contains(to))).toList();
         respond(exchange, 200, "application/json", JSON.writeValueAsBytes(messages));
+    }
+
+    private void messageIds(HttpExchange exchange) throws IOException {
+        respond(exchange, 200, "application/json", JSON.writeValueAsBytes(messageIds()));
     }
 
     private void index(HttpExchange exchange) throws IOException {

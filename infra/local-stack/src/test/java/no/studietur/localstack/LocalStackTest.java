@@ -187,6 +187,8 @@ class LocalStackTest {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             send(mail, "after");
             assertThat(mail.messages()).extracting(ReceivedMail::messageId).containsExactly("before", "after");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl() + "api/message-ids")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("[\"before\",\"after\"]");
         }
     }
 

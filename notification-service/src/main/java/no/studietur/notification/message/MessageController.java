@@ -27,8 +27,9 @@ class MessageController {
     }
 
     @GetMapping
-    List<MessageSummary> list(@RequestParam(required = false) String registrationId) {
-        return messages.list(registrationId).stream().map(MessageSummary::of).toList();
+    List<MessageSummary> list(@RequestParam(required = false) String registrationId,
+                              @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page) {
+        return messages.list(registrationId, page).stream().map(MessageSummary::of).toList();
     }
 
     /** The message as rendered: subject, text and HTML parts, and the attachments' names. */
@@ -67,12 +68,13 @@ class MessageController {
         return messages.content(id).orElseThrow(() -> RequestRefused.notFound("Message " + id));
     }
 
-    record MessageSummary(String id, String kind, String recipient, String language, String subject,
-                          MessageStatus status, int attempts, String lastError, Instant createdAt, Instant sentAt,
-                          int resends, List<String> attachments) {
+    record MessageSummary(String id, String registrationId, String kind, String recipient, String language,
+                          String subject, MessageStatus status, int attempts, String lastError, Instant createdAt,
+                          Instant sentAt, int resends, List<String> attachments) {
 
         static MessageSummary of(Message message) {
-            return new MessageSummary(message.id(), message.kind(), message.recipient(), message.language(),
+            return new MessageSummary(message.id(), message.registrationId(), message.kind(), message.recipient(),
+                    message.language(),
                     message.subject(), message.status(), message.attempts(), message.lastError(),
                     message.createdAt(), message.sentAt(), message.resends(), message.attachmentNames());
         }

@@ -41,6 +41,8 @@ public class Messages {
     }
 
     /** What should be sent, to whom and why; {@code causeId} is the event (or the occasion) it answers. */
+    public static final int PAGE_SIZE = 1000;
+
     public record Intent(String causeId, String registrationId, String tourId, String kind, String recipient,
                          String language, MessageComposer.Rendered content,
                          List<MessageContent.Attachment> attachments) {
@@ -79,9 +81,11 @@ public class Messages {
         return Optional.ofNullable(mongo.findById(id, MessageContent.class));
     }
 
-    public List<Message> list(String registrationId) {
+    /** Oldest first, {@link #PAGE_SIZE} a page. */
+    public List<Message> list(String registrationId, int page) {
         Criteria criteria = registrationId == null ? new Criteria() : Criteria.where("registrationId").is(registrationId);
-        return mongo.find(Query.query(criteria).with(Sort.by("createdAt")).limit(1000), Message.class);
+        return mongo.find(Query.query(criteria).with(Sort.by("createdAt", "_id")).skip((long) page * PAGE_SIZE)
+                .limit(PAGE_SIZE), Message.class);
     }
 
     public Optional<Message> find(String id) {
