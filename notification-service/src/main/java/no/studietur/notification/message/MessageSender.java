@@ -35,8 +35,9 @@ import no.studietur.messaging.StoreOutage;
 
 /**
  * Sends recorded messages in the background, never on the Kafka consumer's thread: the consumer only records
- * intents and nudges this sender's threads ({@code sender-threads}). Each message is taken with a lease ({@code dueAt} moved ahead) so no other
- * thread or instance sends it meanwhile; its outcome is written after the SMTP server answered. Failures are
+ * intents and hands their ids to this sender's threads ({@code sender-threads}). Each message is taken with a
+ * lease ({@code dueAt} moved ahead) so no other thread or instance sends it meanwhile; its outcome is written after
+ * the SMTP server answered. Failures are
  * retried with exponential back-off up to {@code max-attempts}, then the message is FAILED (an operator may
  * resend it). A Resilience4j circuit breaker stops hammering an SMTP server that is down: while it is open no
  * attempt is made or counted, and the backlog drains by itself once a probe succeeds.
