@@ -85,6 +85,8 @@ final class IdLookupH2Backend extends H2Backend {
 
     private static final class IdLookupCollection extends H2Collection {
 
+        private static final String ID = "_id";
+
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                            org.h2.mvstore.MVMap<Object, Document> dataMap, org.h2.mvstore.MVMap<String, Object> metaMap,
                            CursorRegistry cursorRegistry) {
@@ -116,7 +118,5 @@ final class IdLookupH2Backend extends H2Backend {
             return id != null && !(id instanceof Document) && !(id instanceof java.util.Collection<?>)
                     && !(id instanceof Pattern) && !(id instanceof BsonRegularExpression);
         }
-
-        private static final String ID = "_id";
     }
 }

@@ -101,7 +101,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (sweepAsked.getAndSet(false) || System.nanoTime() - lastSweep >= properties.pollInterval().toNanos()) {
                     lastSweep = System.nanoTime();
                     while (running && relayOnce() > 0) {
-                        failures = 0;
+                        // a full batch may have left more behind
                     }
                 }
                 failures = 0;

@@ -45,12 +45,15 @@ public final class StoreOutage {
                     Thread.currentThread().interrupt();
                     throw failure;
                 }
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                pause = pause.multipliedBy(2);
+                if (pause.compareTo(LONGEST_PAUSE) > 0) {
+                    pause = LONGEST_PAUSE;
+                }
             }
         }
     }
 
-    public static boolean causedBy(Throwable failure) {
+    private static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof MongoSocketException || cause instanceof MongoTimeoutException) {

@@ -47,7 +47,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** The store is away (restarting, unreachable): nothing was stored, and the same request may be sent again. */
+    /**
+     * The store is away (restarting, unreachable). Whether a write got through before it went is unknown; the
+     * answer invites the retry that settles it (a registration sent again with its Idempotency-Key, a payment with
+     * its bank reference, a tour with its id: none is stored twice).
+     */
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException unavailable) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -47,7 +47,6 @@ public class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final String COLLECTION = "messages";
 
     private final MongoTemplate mongo;
     private final MailDelivery delivery;
@@ -143,22 +142,24 @@ public class MessageSender {
         try {
             String id;
             while ((id = due.poll()) != null) {
-                Message handed = claim(Criteria.where("_id").is(id).and("status").is(MessageStatus.PENDING)
-                        .and("dueAt").lte(clock.instant()));
+                Message handed = claim(due().and("_id").is(id));
                 if (handed != null && !send(handed)) {
                     due.clear(); // the breaker is open: the next look for all due messages finds these
                     return;
                 }
             }
             Message next;
-            while (lookForAll && (next = claim(Criteria.where("status").is(MessageStatus.PENDING)
-                    .and("dueAt").lte(clock.instant()))) != null && send(next)) {
+            while (lookForAll && (next = claim(due())) != null && send(next)) {
                 // sent; take the next
             }
         } catch (RuntimeException storeTrouble) {
             sweepAsked.set(true);
             log.warn("Sending paused: {}", storeTrouble.toString());
         }
+    }
+
+    private Criteria due() {
+        return Criteria.where("status").is(MessageStatus.PENDING).and("dueAt").lte(clock.instant());
     }
 
     /** Takes the oldest message that matches, for this sender alone until its lease ends. */
@@ -189,7 +190,7 @@ public class MessageSender {
                         .unset("lastError").unset("dueAt"),
                 clock, new MessageSent(message.id(), message.registrationId(), message.tourId(), message.kind(),
                         message.recipient(), message.language(), clock.instant()))));
-        relay.nudge(COLLECTION, message.id());
+        relay.nudge(mongo.getCollectionName(Message.class), message.id());
         return true;
     }
 
@@ -211,7 +212,7 @@ public class MessageSender {
                     failure.toString(), attempts, clock.instant()));
         }
         update(message, failed);
-        relay.nudge(COLLECTION, message.id());
+        relay.nudge(mongo.getCollectionName(Message.class), message.id());
         log.warn("Sending message {} failed (attempt {}): {}", message.id(), attempts, failure.toString());
     }
 
