@@ -72,6 +72,7 @@ public final class Benchmark {
         } finally {
             platform.stop();
         }
+        platform.deleteData();
         System.exit(0);
     }
 

@@ -143,12 +143,19 @@ public final class FaultRun {
     public static Report run(Path root, String version, Settings settings) throws Exception {
         LocalPlatform platform = new LocalPlatform(root, version, Files.createTempDirectory("studietur-faults"),
                 List.of(), List.of("--studietur.registration.rate-limit.address-per-second=1000000"));
+        Report report;
         try {
             platform.start();
-            return new FaultRun(settings).run(platform);
+            report = new FaultRun(settings).run(platform);
         } finally {
             platform.stop();
         }
+        if (report.violations().isEmpty()) {
+            platform.deleteData();
+        } else {
+            System.out.println("Logs and data of the failed run: " + platform.dataFolder());
+        }
+        return report;
     }
 
     private Report run(LocalPlatform platform) throws Exception {
@@ -242,7 +249,7 @@ public final class FaultRun {
         }
 
         void register() {
-            JsonNode accepted = postUntilAnswered(REGISTRATIONS, registration(tourId, key, participants),
+            JsonNode accepted = postUntilAnswered(REGISTRATIONS, registration(tourId, key, participants), false,
                     "Idempotency-Key", key);
             if (accepted == null) {
                 return;
@@ -250,7 +257,7 @@ public final class FaultRun {
             id = accepted.path("id").asString();
             if (cancels && "CONFIRMED".equals(awaitDecision())) {
                 // 409 after an attempt that timed out: that attempt got through, which the final check confirms
-                postUntilAnswered(URI.create(REGISTRATIONS + "/" + id + "/cancellation"), "{}");
+                postUntilAnswered(URI.create(REGISTRATIONS + "/" + id + "/cancellation"), "{}", true);
                 cancelled = true;
             }
         }
@@ -268,8 +275,11 @@ public final class FaultRun {
             return "PENDING";
         }
 
-        /** The answer's body once 2xx, or null on 409 or a refusal (recorded); retries anything else. */
-        private JsonNode postUntilAnswered(URI uri, String body, String... headers) {
+        /**
+         * The answer's body once 2xx; null on a refusal (recorded) or, where an earlier attempt may have done it
+         * already, a 409; retries anything else.
+         */
+        private JsonNode postUntilAnswered(URI uri, String body, boolean conflictMeansDone, String... headers) {
             long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
             long pause = 500;
             while (System.nanoTime() < deadline) {
@@ -283,7 +293,7 @@ public final class FaultRun {
                 if (outcome.accepted()) {
                     return JSON.readTree(outcome.body());
                 }
-                if (outcome.status() == 409) {
+                if (outcome.status() == 409 && conflictMeansDone) {
                     return null;
                 }
                 if (outcome.status() >= 400 && outcome.status() < 500 && outcome.status() != 429) {

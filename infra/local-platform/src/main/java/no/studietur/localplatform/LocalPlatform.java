@@ -202,6 +202,18 @@ public final class LocalPlatform {
         stopAll(infrastructure.values());
     }
 
+    public Path dataFolder() {
+        return data;
+    }
+
+    /** Removes the data and logs of a stopped platform (a benchmark or fault run's throw-away folder). */
+    public void deleteData() throws IOException {
+        if (pids().keySet().stream().map(this::process).anyMatch(Process::isAlive)) {
+            throw new IllegalStateException("Stop the platform before deleting its data");
+        }
+        ServiceLaunch.deleteRecursively(data);
+    }
+
     private static void stopAll(Collection<Process> processes) {
         processes.forEach(Process::destroy);
         for (Process process : processes) {

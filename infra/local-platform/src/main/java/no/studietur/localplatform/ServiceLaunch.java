@@ -90,7 +90,7 @@ record ServiceLaunch(Path jar, List<String> cacheOptions) {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    static void deleteRecursively(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
