@@ -25,10 +25,12 @@ record ServiceLaunch(Path jar, List<String> cacheOptions) {
      * C1 only: four JVMs compiling at once on a small machine start twice as fast, and C1 code is ample here. The
      * heap starts small and grows only as far as it must (the services keep 30–40 MB live): by default the JVM
      * would commit and touch all 256 MB, a third of it young generation, which is most of a service's memory.
+     * Native memory freed by the C library (PDF compression, zip reads) goes back to the system every 10 s instead
+     * of staying in its arenas: 17 MB of the notification service's after a load.
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms32m",
             "-Xmx256m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
+            "-XX:TrimNativeHeapInterval=10000", "-XX:+ExitOnOutOfMemoryError");
     private static final int FIRST_JDK_WITH_ONE_STEP_CACHE = 25;
 
     static ServiceLaunch prepare(String name, Path executableJar, String javaCommand) {
