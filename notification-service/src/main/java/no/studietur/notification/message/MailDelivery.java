@@ -1,32 +1,84 @@
 package no.studietur.notification.message;
 
+import java.util.Date;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
 /**
- * Hands a message to the SMTP server: text and HTML alternatives plus attachments. The message id travels in a
+ * Hands messages to the SMTP server: text and HTML alternatives plus attachments. The message id travels in a
  * header, so a receiving system can recognise the one duplicate a crash right after sending may cause.
+ *
+ * <p>Messages go out over a {@link Connection} that stays open for as many as the caller has: the SMTP handshake
+ * (connect, EHLO, QUIT) used to cost more than the message itself. The server's address is read from Spring's
+ * mail settings at each connect.
  */
 @Component
 class MailDelivery {
 
     static final String MESSAGE_ID_HEADER = "X-Studietur-Message-Id";
 
-    private final JavaMailSender mail;
+    private final JavaMailSenderImpl mail;
     private final String from;
 
-    MailDelivery(JavaMailSender mail, @Value("${studietur.notification.from}") String from) {
+    MailDelivery(JavaMailSenderImpl mail, @Value("${studietur.notification.from}") String from) {
         this.mail = mail;
         this.from = from;
     }
 
-    void send(Message message, MessageContent content) {
-        // A message that cannot be composed (an unparseable address) fails as MailParseException, an SMTP server
-        // that cannot be reached as MailSendException: the sender tells the two apart.
-        mail.send(mime -> {
+    /** A connection that opens on its first message; close it when there is nothing more to send now. */
+    Connection connection() {
+        return new Connection();
+    }
+
+    final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        /**
+         * Sends one message. A message that cannot be composed (an unparseable address) fails as
+         * {@link MailParseException}, a server that cannot be reached or refuses as {@link MailSendException}: the
+         * sender tells the two apart. After a failed send the connection is dropped and the next send reconnects.
+         */
+        void send(Message message, MessageContent content) {
+            MimeMessage mime = compose(message, content);
+            try {
+                if (transport == null) {
+                    transport = mail.getSession().getTransport(mail.getProtocol());
+                    transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
+                }
+                transport.sendMessage(mime, mime.getAllRecipients());
+            } catch (MessagingException failed) {
+                close();
+                throw new MailSendException("Could not send message " + message.id(), failed);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException alreadyGone) {
+                    // the server hung up first: nothing left to release
+                }
+                transport = null;
+            }
+        }
+    }
+
+    private MimeMessage compose(Message message, MessageContent content) {
+        MimeMessage mime = mail.createMimeMessage();
+        try {
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
             helper.setFrom(from);
             helper.setTo(message.recipient());
@@ -37,6 +89,11 @@ class MailDelivery {
                         attachment.contentType());
             }
             mime.setHeader(MESSAGE_ID_HEADER, message.id());
-        });
+            mime.setSentDate(new Date());
+            mime.saveChanges();
+            return mime;
+        } catch (MessagingException unparseable) {
+            throw new MailParseException("Could not compose message " + message.id(), unparseable);
+        }
     }
 }

@@ -138,18 +138,19 @@ public class MessageSender {
         return breaker.getState();
     }
 
+    /** Sends what is due over one SMTP connection, closed once there is nothing more to send. */
     private void drain(boolean lookForAll) {
-        try {
+        try (MailDelivery.Connection smtp = delivery.connection()) {
             String id;
             while ((id = due.poll()) != null) {
                 Message handed = claim(due().and("_id").is(id));
-                if (handed != null && !send(handed)) {
+                if (handed != null && !send(handed, smtp)) {
                     due.clear(); // the breaker is open: the next look for all due messages finds these
                     return;
                 }
             }
             Message next;
-            while (lookForAll && (next = claim(due())) != null && send(next)) {
+            while (lookForAll && (next = claim(due())) != null && send(next, smtp)) {
                 // sent; take the next
             }
         } catch (RuntimeException storeTrouble) {
@@ -170,14 +171,14 @@ public class MessageSender {
     }
 
     /** Sends one message; false when the breaker is open and draining should stop for now. */
-    private boolean send(Message message) {
+    private boolean send(Message message, MailDelivery.Connection smtp) {
         if (!breaker.tryAcquirePermission()) {
             update(message, new Update().set("dueAt", clock.instant().plus(retryInterval)));
             return false;
         }
         long started = System.nanoTime();
         try {
-            delivery.send(message, mongo.findById(message.id(), MessageContent.class));
+            smtp.send(message, mongo.findById(message.id(), MessageContent.class));
         } catch (RuntimeException failure) {
             recordFailure(message, failure, System.nanoTime() - started);
             return true;
