@@ -94,7 +94,7 @@ public final class LocalPlatform {
         }
         infrastructure.put("kafka", launch("kafka", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalKafka",
                 data.resolve("kafka").toString(), String.valueOf(KAFKA), String.valueOf(KAFKA_CONTROLLER))));
-        infrastructure.put("store", launch("store", infrastructureCommand("-Xmx256m", "no.studietur.localstack.LocalMongo",
+        infrastructure.put("store", launch("store", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalMongo",
                 data.resolve("mongo/studietur.mv").toString(), String.valueOf(MONGO))));
         infrastructure.put("smtp", launch("smtp", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
                 String.valueOf(SMTP), String.valueOf(INBOX))));

@@ -31,6 +31,10 @@ import io.netty.channel.Channel;
  * <p>Second, on disk, it commits after every write command, before the answer goes out: H2's MVStore commits on
  * its own only about once a second, so a killed store would lose writes it had acknowledged. A killed process
  * loses nothing (a power cut still may: there is no fsync per write).
+ *
+ * <p>Third, its page cache is 128 MB instead of MVStore's 16 MB: with the documents of a few thousand registrations
+ * the working set outgrew 16 MB, pages were read back from the file and deserialised again for every look-up, and
+ * the POST accept rate fell from 113/s to 67/s within 45 s of load; with the larger cache it held 173–192/s.
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -49,7 +53,7 @@ final class IdLookupH2Backend extends H2Backend {
     }
 
     static IdLookupH2Backend fileStore(String fileName) {
-        return new IdLookupH2Backend(MVStore.open(fileName), true);
+        return new IdLookupH2Backend(new MVStore.Builder().fileName(fileName).cacheSize(128).open(), true);
     }
 
     @Override
