@@ -39,7 +39,8 @@ import com.mongodb.client.model.WriteModel;
  * its events leave within milliseconds, however large the collection. Finding pending events without a hint takes
  * a query on the outbox field, which a store without a (partial) index on it answers by scanning the collection,
  * so the relay sweeps that way only when it starts, after a failure and every poll interval: that catches events
- * whose writer died before its hint, or that another instance wrote.
+ * whose writer died before its hint, or that another instance wrote. In the local store a sweep holds the
+ * collection while it scans (0.4 s at 27 000 registrations), which is why the interval is long.
  */
 public class OutboxRelay implements SmartLifecycle {
 

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +59,8 @@ public class MessageSender {
     private final List<Thread> workers = new ArrayList<>();
     private final Object wakeUp = new Object();
     private final Queue<String> due = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
+    /** When some thread should next look for any due message ({@link System#nanoTime()}); at once on start. */
+    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
     private long generation;
     private volatile boolean running;
 
@@ -110,28 +111,40 @@ public class MessageSender {
     }
 
     /**
-     * Sends the messages it was handed as they come; every retry interval (or when asked) it also looks for any
-     * due message: retries after back-off, leases that ran out, messages recorded before a restart. Looking for
-     * "any due message" is a query a store without an index on it answers by scanning, so it is not done per
-     * message.
+     * Sends the messages it was handed as they come. One thread also looks for any due message when one should be
+     * due: at start (messages recorded before a restart), when a retry this sender scheduled comes due, and at
+     * least once per lease (leases of a crashed instance that ran out). Looking for "any due message" is a query a
+     * store without an index on it answers by scanning the collection, holding it the while (0.4 s at 27 000
+     * documents in the local store), so it is never done per message or per thread on a timer.
      */
     private void work() {
         long seen = -1;
         while (running) {
-            boolean lookForAll;
             synchronized (wakeUp) {
                 if (seen == generation) {
                     try {
-                        wakeUp.wait(retryInterval.toMillis());
+                        wakeUp.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep.get() - System.nanoTime())));
                     } catch (InterruptedException stopping) {
                         return;
                     }
                 }
-                lookForAll = seen == generation;
                 seen = generation;
             }
-            drain(lookForAll || sweepAsked.getAndSet(false));
+            drain(takeSweep());
         }
+    }
+
+    /** True for the one thread that is to sweep now; the next sweep is then due a lease from now at the latest. */
+    private boolean takeSweep() {
+        long now = System.nanoTime();
+        long planned = nextSweep.get();
+        return now - planned >= 0 && nextSweep.compareAndSet(planned, now + LEASE.toNanos());
+    }
+
+    private void sweepAfter(Duration delay) {
+        long at = System.nanoTime() + delay.toNanos();
+        nextSweep.accumulateAndGet(at, (planned, asked) -> asked - planned < 0 ? asked : planned);
+        wakeAll();
     }
 
     public CircuitBreaker.State breakerState() {
@@ -154,7 +167,7 @@ public class MessageSender {
                 // sent; take the next
             }
         } catch (RuntimeException storeTrouble) {
-            sweepAsked.set(true);
+            sweepAfter(retryInterval);
             log.warn("Sending paused: {}", storeTrouble.toString());
         }
     }
@@ -174,6 +187,7 @@ public class MessageSender {
     private boolean send(Message message, MailDelivery.Connection smtp) {
         if (!breaker.tryAcquirePermission()) {
             update(message, new Update().set("dueAt", clock.instant().plus(retryInterval)));
+            sweepAfter(retryInterval);
             return false;
         }
         long started = System.nanoTime();
@@ -206,6 +220,7 @@ public class MessageSender {
         Update failed = new Update().set("attempts", attempts).set("lastError", failure.toString());
         if (attempts < maxAttempts) {
             failed.set("dueAt", clock.instant().plus(backOff(attempts)));
+            sweepAfter(backOff(attempts));
         } else {
             failed.set("status", MessageStatus.FAILED).unset("dueAt");
             Outbox.append(failed, clock, new MessageFailed(message.id(), message.registrationId(),
