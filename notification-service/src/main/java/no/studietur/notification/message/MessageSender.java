@@ -47,6 +47,7 @@ public class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final int SWEEP_BATCH = 500;
 
     private final MongoTemplate mongo;
     private final MailDelivery delivery;
@@ -89,8 +90,7 @@ public class MessageSender {
      * round trips are what a send waits on, so several threads send several messages at a time.
      */
     public void nudge(Collection<String> messageIds) {
-        due.addAll(messageIds);
-        wakeAll();
+        handOver(List.copyOf(messageIds));
     }
 
     private void wakeAll() {
@@ -114,7 +114,7 @@ public class MessageSender {
      * Sends the messages it was handed as they come. One thread also looks for any due message when one should be
      * due: at start (messages recorded before a restart), when a retry this sender scheduled comes due, and at
      * least once per lease (leases of a crashed instance that ran out). Looking for "any due message" is a query a
-     * store without an index on it answers by scanning the collection, holding it the while (0.4 s at 27 000
+     * store without an index on it answers by scanning the collection, holding it meanwhile (0.4 s at 27 000
      * documents in the local store), so it is never done per message or per thread on a timer.
      */
     private void work() {
@@ -152,8 +152,11 @@ public class MessageSender {
     }
 
     /** Sends what is due over one SMTP connection, closed once there is nothing more to send. */
-    private void drain(boolean lookForAll) {
+    private void drain(boolean sweep) {
         try (MailDelivery.Connection smtp = delivery.connection()) {
+            if (sweep) {
+                handOver(dueIds());
+            }
             String id;
             while ((id = due.poll()) != null) {
                 Message handed = claim(due().and("_id").is(id));
@@ -162,23 +165,39 @@ public class MessageSender {
                     return;
                 }
             }
-            Message next;
-            while (lookForAll && (next = claim(due())) != null && send(next, smtp)) {
-                // sent; take the next
-            }
         } catch (RuntimeException storeTrouble) {
             sweepAfter(retryInterval);
             log.warn("Sending paused: {}", storeTrouble.toString());
         }
     }
 
+    /**
+     * The oldest due messages, one scan for a batch of them; each is then taken by its id like a handed-over one,
+     * by every sender thread. A full batch means more may be due: the next sweep follows at once.
+     */
+    private List<String> dueIds() {
+        Query oldestDue = Query.query(due()).with(Sort.by("dueAt")).limit(SWEEP_BATCH);
+        oldestDue.fields().include("_id");
+        List<String> ids = mongo.find(oldestDue, org.bson.Document.class, mongo.getCollectionName(Message.class))
+                .stream().map(document -> document.getString("_id")).toList();
+        if (ids.size() == SWEEP_BATCH) {
+            sweepAfter(Duration.ZERO);
+        }
+        return ids;
+    }
+
+    private void handOver(List<String> ids) {
+        due.addAll(ids);
+        wakeAll();
+    }
+
     private Criteria due() {
         return Criteria.where("status").is(MessageStatus.PENDING).and("dueAt").lte(clock.instant());
     }
 
-    /** Takes the oldest message that matches, for this sender alone until its lease ends. */
+    /** Takes the message if it still matches, for this sender alone until its lease ends. */
     private Message claim(Criteria dueMessage) {
-        return mongo.findAndModify(Query.query(dueMessage).with(Sort.by("dueAt")),
+        return mongo.findAndModify(Query.query(dueMessage),
                 Update.update("dueAt", clock.instant().plus(LEASE)), FindAndModifyOptions.options().returnNew(true),
                 Message.class);
     }
