@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.Collection;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +61,10 @@ public class MessageSender {
     private final List<Thread> workers = new ArrayList<>();
     private final Object wakeUp = new Object();
     private final Queue<String> due = new ConcurrentLinkedQueue<>();
-    /** When some thread should next look for any due message ({@link System#nanoTime()}); at once on start. */
-    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
+    /** When retries this sender scheduled come due ({@link System#nanoTime()}); guarded by {@code wakeUp}. */
+    private final NavigableSet<Long> retriesDue = new TreeSet<>();
+    /** The last look for any due message; a lease ago at start, so the first look is at once. */
+    private long lastSweep = System.nanoTime() - LEASE.toNanos();
     private long generation;
     private volatile boolean running;
 
@@ -123,7 +126,7 @@ public class MessageSender {
             synchronized (wakeUp) {
                 if (seen == generation) {
                     try {
-                        wakeUp.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep.get() - System.nanoTime())));
+                        wakeUp.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep() - System.nanoTime())));
                     } catch (InterruptedException stopping) {
                         return;
                     }
@@ -134,17 +137,31 @@ public class MessageSender {
         }
     }
 
-    /** True for the one thread that is to sweep now; the next sweep is then due a lease from now at the latest. */
+    /** The earlier of the next scheduled retry and a lease after the last sweep; call holding {@code wakeUp}. */
+    private long nextSweep() {
+        long backstop = lastSweep + LEASE.toNanos();
+        return retriesDue.isEmpty() ? backstop : Math.min(retriesDue.first(), backstop);
+    }
+
+    /** True for the one thread that is to sweep now; the retries it covers are then forgotten. */
     private boolean takeSweep() {
-        long now = System.nanoTime();
-        long planned = nextSweep.get();
-        return now - planned >= 0 && nextSweep.compareAndSet(planned, now + LEASE.toNanos());
+        synchronized (wakeUp) {
+            long now = System.nanoTime();
+            if (now - nextSweep() < 0) {
+                return false;
+            }
+            retriesDue.headSet(now, true).clear();
+            lastSweep = now;
+            return true;
+        }
     }
 
     private void sweepAfter(Duration delay) {
-        long at = System.nanoTime() + delay.toNanos();
-        nextSweep.accumulateAndGet(at, (planned, asked) -> asked - planned < 0 ? asked : planned);
-        wakeAll();
+        synchronized (wakeUp) {
+            retriesDue.add(System.nanoTime() + delay.toNanos());
+            generation++;
+            wakeUp.notifyAll();
+        }
     }
 
     public CircuitBreaker.State breakerState() {
