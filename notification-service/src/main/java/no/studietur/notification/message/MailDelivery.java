@@ -5,6 +5,7 @@ import java.util.Date;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -45,9 +46,9 @@ class MailDelivery {
         private Transport transport;
 
         /**
-         * Sends one message. A message that cannot be composed (an unparseable address) fails as
-         * {@link MailParseException}, a server that cannot be reached or refuses as {@link MailSendException}: the
-         * sender tells the two apart. After a failed send the connection is dropped and the next send reconnects.
+         * Sends one message. A message that cannot be composed fails as {@link MailParseException} (an
+         * unparseable address) or {@link MailPreparationException}, a server that cannot be reached or refuses as
+         * {@link MailSendException}: the sender tells the two apart. After a failed send the connection is dropped and the next send reconnects.
          */
         void send(Message message, MessageContent content) {
             MimeMessage mime = compose(message, content);
@@ -94,6 +95,9 @@ class MailDelivery {
             return mime;
         } catch (MessagingException unparseable) {
             throw new MailParseException("Could not compose message " + message.id(), unparseable);
+        } catch (RuntimeException unpreparable) {
+            // as Spring's own sender reports it: the message is at fault, not the server
+            throw new MailPreparationException("Could not compose message " + message.id(), unpreparable);
         }
     }
 }

@@ -93,7 +93,8 @@ public class MessageSender {
      * round trips are what a send waits on, so several threads send several messages at a time.
      */
     public void nudge(Collection<String> messageIds) {
-        handOver(List.copyOf(messageIds));
+        due.addAll(messageIds);
+        wakeAll();
     }
 
     private void wakeAll() {
@@ -159,8 +160,7 @@ public class MessageSender {
     private void sweepAfter(Duration delay) {
         synchronized (wakeUp) {
             retriesDue.add(System.nanoTime() + delay.toNanos());
-            generation++;
-            wakeUp.notifyAll();
+            wakeAll();
         }
     }
 
@@ -172,7 +172,7 @@ public class MessageSender {
     private void drain(boolean sweep) {
         try (MailDelivery.Connection smtp = delivery.connection()) {
             if (sweep) {
-                handOver(dueIds());
+                nudge(dueIds());
             }
             String id;
             while ((id = due.poll()) != null) {
@@ -203,11 +203,6 @@ public class MessageSender {
         return ids;
     }
 
-    private void handOver(List<String> ids) {
-        due.addAll(ids);
-        wakeAll();
-    }
-
     private Criteria due() {
         return Criteria.where("status").is(MessageStatus.PENDING).and("dueAt").lte(clock.instant());
     }
@@ -222,8 +217,7 @@ public class MessageSender {
     /** Sends one message; false when the breaker is open and draining should stop for now. */
     private boolean send(Message message, MailDelivery.Connection smtp) {
         if (!breaker.tryAcquirePermission()) {
-            update(message, new Update().set("dueAt", clock.instant().plus(retryInterval)));
-            sweepAfter(retryInterval);
+            dueAgainAfter(message, new Update(), retryInterval);
             return false;
         }
         long started = System.nanoTime();
@@ -255,17 +249,23 @@ public class MessageSender {
         int attempts = message.attempts() + 1;
         Update failed = new Update().set("attempts", attempts).set("lastError", failure.toString());
         if (attempts < maxAttempts) {
-            failed.set("dueAt", clock.instant().plus(backOff(attempts)));
-            sweepAfter(backOff(attempts));
+            dueAgainAfter(message, failed, backOff(attempts));
         } else {
-            failed.set("status", MessageStatus.FAILED).unset("dueAt");
-            Outbox.append(failed, clock, new MessageFailed(message.id(), message.registrationId(),
-                    message.tourId(), message.kind(), message.recipient(), message.language(),
-                    failure.toString(), attempts, clock.instant()));
+            update(message, Outbox.append(failed.set("status", MessageStatus.FAILED).unset("dueAt"), clock,
+                    new MessageFailed(message.id(), message.registrationId(), message.tourId(), message.kind(),
+                            message.recipient(), message.language(), failure.toString(), attempts, clock.instant())));
+            relay.nudge(mongo.getCollectionName(Message.class), message.id());
         }
-        update(message, failed);
-        relay.nudge(mongo.getCollectionName(Message.class), message.id());
         log.warn("Sending message {} failed (attempt {}): {}", message.id(), attempts, failure.toString());
+    }
+
+    /**
+     * Writes the update with the message due again after the delay, then plans the sweep that finds it: planned
+     * before the write, a sweep could come and go while the message still carried its lease.
+     */
+    private void dueAgainAfter(Message message, Update update, Duration delay) {
+        update(message, update.set("dueAt", clock.instant().plus(delay)));
+        sweepAfter(delay);
     }
 
     private void update(Message message, Update update) {
