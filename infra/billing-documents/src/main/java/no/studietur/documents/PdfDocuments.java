@@ -42,9 +42,9 @@ import no.studietur.contracts.common.Money;
 public final class PdfDocuments {
 
     private static final String FONT = "Liberation Sans";
-    // Read once: taking them out of the jar for every document cost more than laying the document out.
     private static final List<String> DRAWING_TABLES = List.of("head", "hhea", "maxp", "loca", "glyf", "hmtx", "cmap",
             "name", "OS/2", "post", "cvt ", "fpgm", "prep", "gasp");
+    // Read once: taking them out of the jar for every document cost more than laying the document out.
     private static final byte[] REGULAR = withoutGlyphSubstitution(resource("/liberation/LiberationSans-Regular.ttf"));
     private static final byte[] BOLD = withoutGlyphSubstitution(resource("/liberation/LiberationSans-Bold.ttf"));
     // The fonts' metrics, shared by every rendering (openhtmltopdf's store is thread-safe): layout then needs no
