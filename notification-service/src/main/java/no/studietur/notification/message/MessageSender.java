@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,6 @@ public class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
-    private static final int SWEEP_BATCH = 500;
 
     private final MongoTemplate mongo;
     private final MailDelivery delivery;
@@ -58,6 +58,7 @@ public class MessageSender {
     private final Duration retryInterval;
     private final CircuitBreaker breaker;
     private final int threads;
+    private final int sweepBatch;
     private final List<Thread> workers = new ArrayList<>();
     private final Object wakeUp = new Object();
     private final Queue<String> due = new ConcurrentLinkedQueue<>();
@@ -66,14 +67,18 @@ public class MessageSender {
     /** The last look for any due message; a lease ago at start, so the first look is at once. */
     private long lastSweep = System.nanoTime() - LEASE.toNanos();
     private long generation;
+    /** The last sweep filled its batch, so more may be due once its ids have all been taken. */
+    private final AtomicBoolean sweptFullBatch = new AtomicBoolean();
     private volatile boolean running;
 
     MessageSender(MongoTemplate mongo, MailDelivery delivery, OutboxRelay relay, Clock clock,
                   @Value("${studietur.notification.max-attempts:8}") int maxAttempts,
                   @Value("${studietur.notification.retry-interval:5s}") Duration retryInterval,
                   @Value("${studietur.notification.breaker-open-for:30s}") Duration breakerOpenFor,
-                  @Value("${studietur.notification.sender-threads:4}") int threads) {
+                  @Value("${studietur.notification.sender-threads:4}") int threads,
+                  @Value("${studietur.notification.sweep-batch:500}") int sweepBatch) {
         this.threads = threads;
+        this.sweepBatch = sweepBatch;
         this.mongo = mongo;
         this.delivery = delivery;
         this.relay = relay;
@@ -172,7 +177,9 @@ public class MessageSender {
     private void drain(boolean sweep) {
         try (MailDelivery.Connection smtp = delivery.connection()) {
             if (sweep) {
-                nudge(dueIds());
+                List<String> ids = dueIds();
+                nudge(ids);
+                sweptFullBatch.set(ids.size() == sweepBatch);
             }
             String id;
             while ((id = due.poll()) != null) {
@@ -182,6 +189,11 @@ public class MessageSender {
                     return;
                 }
             }
+            // After a full batch the next sweep waits until its ids are all taken: at once, it would find the
+            // same ones, not yet taken, and scan again and again while a backlog of more than a batch lasts.
+            if (sweptFullBatch.compareAndSet(true, false)) {
+                sweepAfter(Duration.ZERO);
+            }
         } catch (RuntimeException storeTrouble) {
             sweepAfter(retryInterval);
             log.warn("Sending paused: {}", storeTrouble.toString());
@@ -190,17 +202,13 @@ public class MessageSender {
 
     /**
      * The oldest due messages, one scan for a batch of them; each is then taken by its id like a handed-over one,
-     * by every sender thread. A full batch means more may be due: the next sweep follows at once.
+     * by every sender thread.
      */
     private List<String> dueIds() {
-        Query oldestDue = Query.query(due()).with(Sort.by("dueAt")).limit(SWEEP_BATCH);
+        Query oldestDue = Query.query(due()).with(Sort.by("dueAt")).limit(sweepBatch);
         oldestDue.fields().include("_id");
-        List<String> ids = mongo.find(oldestDue, org.bson.Document.class, mongo.getCollectionName(Message.class))
+        return mongo.find(oldestDue, org.bson.Document.class, mongo.getCollectionName(Message.class))
                 .stream().map(document -> document.getString("_id")).toList();
-        if (ids.size() == SWEEP_BATCH) {
-            sweepAfter(Duration.ZERO);
-        }
-        return ids;
     }
 
     private Criteria due() {

@@ -1,0 +1,103 @@
+package no.studietur.notification.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import no.studietur.messaging.OutboxRelay;
+import no.studietur.notification.NotificationApplication;
+import no.studietur.testsupport.Http;
+import no.studietur.testsupport.TestInfrastructure;
+
+/**
+ * A backlog of due messages larger than one sweep's batch, as after a restart or a long SMTP outage: it is swept
+ * once per batch, not again and again while the batch is being sent (each sweep scans the collection).
+ */
+@SpringBootTest(classes = {NotificationApplication.class, MessageSenderSweepTest.SweepCounter.class},
+        properties = "spring.config.name=" + NotificationApplication.CONFIG_NAME)
+class MessageSenderSweepTest {
+
+    private static final AtomicInteger SWEEPS = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "notification");
+    }
+
+    /** Counts the store's sweeps: finds on the messages collection ordered by due time. */
+    @TestConfiguration
+    static class SweepCounter {
+
+        @Bean
+        MongoClientSettingsBuilderCustomizer countSweeps() {
+            return settings -> settings.addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    BsonDocument command = event.getCommand();
+                    if ("find".equals(event.getCommandName()) && "messages".equals(command.getString("find").getValue())
+                            && command.containsKey("sort") && command.getDocument("sort").containsKey("dueAt")) {
+                        SWEEPS.incrementAndGet();
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void aBacklogLargerThanABatchIsSweptOnceABatch(@Autowired MongoTemplate mongo, @Autowired MailDelivery delivery,
+                                                   @Autowired OutboxRelay relay) {
+        int batch = 4;
+        int backlog = 41;
+        String tourId = "sweep-" + UUID.randomUUID();
+        Instant recordedBeforeRestart = Instant.now().minusSeconds(60);
+        for (int i = 0; i < backlog; i++) {
+            String id = UUID.randomUUID().toString();
+            mongo.insert(new MessageContent(id, "Velkommen " + i, "<p>Velkommen " + i + "</p>", List.of()));
+            mongo.insert(new Message(id, "event-" + i, "registration-" + i, tourId, "confirmation",
+                    "sweep-" + i + "@example.no", "nb", "Velkommen", List.of(), MessageStatus.PENDING, 0, null,
+                    recordedBeforeRestart, recordedBeforeRestart, null, 0));
+        }
+        // A second sender, as after a restart: its first sweep finds the backlog nobody handed over.
+        MessageSender restarted = new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 4, batch);
+        int sweepsBefore = SWEEPS.get();
+        restarted.start();
+        try {
+            Query sentOnTour = Query.query(Criteria.where("tourId").is(tourId).and("status").is(MessageStatus.SENT));
+            Http.await(() -> mongo.count(sentOnTour, Message.class) == backlog, Duration.ofSeconds(60),
+                    "the backlog of " + backlog + " sent");
+        } finally {
+            restarted.stop();
+        }
+        int sweeps = SWEEPS.get() - sweepsBefore;
+        // ten full batches and the last, partial one; one more in case the application's own sender looked meanwhile
+        assertThat(sweeps).as("sweeps for %d due messages in batches of %d", backlog, batch)
+                .isBetween(backlog / batch + 1, backlog / batch + 2);
+        for (int i = 0; i < backlog; i++) {
+            String recipient = "sweep-" + i + "@example.no";
+            assertThat(TestInfrastructure.get().receivedMail().stream()
+                    .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(recipient))).count())
+                    .as("e-mails to %s", recipient).isEqualTo(1);
+        }
+    }
+}
