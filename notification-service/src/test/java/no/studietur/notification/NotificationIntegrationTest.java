@@ -71,8 +71,7 @@ class NotificationIntegrationTest {
     }
 
     private static List<ReceivedMail> mailTo(String address) {
-        return TestInfrastructure.get().receivedMail().stream()
-                .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(address))).toList();
+        return TestInfrastructure.get().receivedMailTo(address);
     }
 
     private static ReceivedMail awaitMail(String address, String subjectStart) {

@@ -82,8 +82,7 @@ class RegistrationSagaEndToEndTest {
     }
 
     private static List<ReceivedMail> mailTo(String prefix) {
-        return TestInfrastructure.get().receivedMail().stream()
-                .filter(mail -> mail.to().stream().anyMatch(to -> to.contains(prefix))).toList();
+        return TestInfrastructure.get().receivedMailTo(prefix);
     }
 
     private static String request() {

@@ -29,6 +29,11 @@ public interface TestInfrastructure {
 
     List<ReceivedMail> receivedMail();
 
+    /** The e-mails received so far with a recipient address containing {@code address}. */
+    default List<ReceivedMail> receivedMailTo(String address) {
+        return receivedMail().stream().filter(mail -> mail.to().stream().anyMatch(to -> to.contains(address))).toList();
+    }
+
     void clearMail();
 
     /** The shared instance, started on first use. */
