@@ -185,7 +185,10 @@ public class MessageSender {
             while ((id = due.poll()) != null) {
                 Message handed = claim(due().and("_id").is(id));
                 if (handed != null && !send(handed, smtp)) {
-                    due.clear(); // the breaker is open: the next look for all due messages finds these
+                    // the breaker is open: the retry's look for all due messages finds these, so the batch they
+                    // came in asks for no sweep of its own
+                    due.clear();
+                    sweptFullBatch.set(false);
                     return;
                 }
             }
