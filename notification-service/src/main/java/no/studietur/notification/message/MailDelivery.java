@@ -48,7 +48,8 @@ class MailDelivery {
         /**
          * Sends one message. A message that cannot be composed fails as {@link MailParseException} (an
          * unparseable address) or {@link MailPreparationException}, a server that cannot be reached or refuses as
-         * {@link MailSendException}: the sender tells the two apart. After a failed send the connection is dropped and the next send reconnects.
+         * {@link MailSendException}: the sender tells the two apart. After a failed send the connection is dropped
+         * and the next send reconnects.
          */
         void send(Message message, MessageContent content) {
             MimeMessage mime = compose(message, content);
