@@ -1,46 +1,30 @@
 package no.studietur.catalog;
 
-import no.studietur.testsupport.AsyncApiDocument;
-import no.studietur.messaging.EventDispatcher;
-import org.springframework.messaging.Message;
-import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import no.studietur.catalog.seat.SeatInventory;
-import no.studietur.catalog.tour.Program;
-import no.studietur.catalog.tour.Tour;
-import no.studietur.catalog.tour.TourKind;
 import no.studietur.catalog.tour.TourService;
-import no.studietur.catalog.tour.TourStatus;
 import no.studietur.contracts.EventJson;
 import no.studietur.contracts.EventType;
 import no.studietur.contracts.Topics;
-import no.studietur.contracts.common.CancellationPolicy;
-import no.studietur.contracts.common.CancellationTier;
-import no.studietur.contracts.common.ContactPerson;
-import no.studietur.contracts.common.InvoiceAddress;
-import no.studietur.contracts.common.Money;
-import no.studietur.contracts.common.Organisation;
-import no.studietur.contracts.common.Participant;
-import no.studietur.contracts.common.RegistrationDetails;
-import no.studietur.contracts.common.VatTreatment;
 import no.studietur.contracts.registration.RegistrationPlaced;
 import no.studietur.contracts.seat.SeatsReserved;
 import no.studietur.contracts.seat.SeatsWaitlisted;
+import no.studietur.messaging.EventDispatcher;
+import no.studietur.testsupport.AsyncApiDocument;
 import no.studietur.testsupport.Http;
 import no.studietur.testsupport.TestInfrastructure;
 import no.studietur.testsupport.TopicProbe;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import no.studietur.catalog.seat.SeatInventory;
+import no.studietur.catalog.seat.SeatCount;
 import no.studietur.catalog.tour.Program;
 import no.studietur.catalog.tour.Tour;
 import no.studietur.catalog.tour.TourKind;
@@ -41,7 +41,7 @@ final class Fixtures {
                 Money.of("5000", "NOK"), new VatTreatment("Z", BigDecimal.ZERO, null), List.of(), List.of(), List.of(),
                 1, Instant.now().plus(Duration.ofDays(30)),
                 new CancellationPolicy(List.of(new CancellationTier(null, 50), new CancellationTier(15, 100)), true),
-                List.of("nb"), List.of(), TourStatus.DRAFT, SeatInventory.empty(capacity), 0);
+                List.of("nb"), List.of(), TourStatus.DRAFT, SeatCount.of(capacity), 0);
     }
 
     static RegistrationPlaced registration(String tourId, int participants) {

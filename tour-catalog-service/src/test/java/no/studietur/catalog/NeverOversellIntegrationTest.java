@@ -19,9 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import no.studietur.catalog.seat.SeatEntry;
 import no.studietur.catalog.tour.Tour;
 import no.studietur.catalog.tour.TourService;
 import no.studietur.contracts.EventJson;
@@ -55,6 +59,9 @@ class NeverOversellIntegrationTest {
 
     @Autowired
     TourService tours;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void neverOversellsAndKeepsTheWaitingListInOrderThroughARebalance() throws Exception {
@@ -103,8 +110,8 @@ class NeverOversellIntegrationTest {
                     .doesNotContainAnyElementsOf(reserved);
             Tour stored = tours.find(tourId).orElseThrow();
             assertThat(stored.seats().taken()).isEqualTo(SEATS);
-            assertThat(stored.seats().reservations()).hasSize(SEATS);
-            assertThat(stored.seats().waitlist()).hasSize(ATTEMPTS - SEATS);
+            assertThat(entries(tourId, SeatEntry.State.RESERVED)).hasSize(SEATS);
+            assertThat(entries(tourId, SeatEntry.State.WAITING)).hasSize(ATTEMPTS - SEATS);
 
             for (String cancelled : reserved.subList(0, 3)) {
                 TopicProbe.send(Topics.REGISTRATIONS, tourId, UUID.randomUUID().toString(),
@@ -120,7 +127,13 @@ class NeverOversellIntegrationTest {
         }
         Tour after = tours.find(tourId).orElseThrow();
         assertThat(after.seats().taken()).isEqualTo(SEATS);
-        assertThat(after.seats().waitlist()).hasSize(ATTEMPTS - SEATS - 3);
+        assertThat(after.seats().waitingCount()).isEqualTo(ATTEMPTS - SEATS - 3);
+        assertThat(entries(tourId, SeatEntry.State.WAITING)).hasSize(ATTEMPTS - SEATS - 3);
+        assertThat(entries(tourId, SeatEntry.State.CANCELLED)).hasSize(3);
+    }
+
+    private List<SeatEntry> entries(String tourId, SeatEntry.State state) {
+        return mongo.find(Query.query(Criteria.where("tourId").is(tourId).and("state").is(state)), SeatEntry.class);
     }
 
     private Map<String, TopicProbe.Received> awaitDecisions(TopicProbe seats, String tourId) {
@@ -130,10 +143,9 @@ class NeverOversellIntegrationTest {
             decisions = distinctDecisions(seats.drain(Duration.ofMillis(300)).stream()
                     .filter(record -> tourId.equals(record.key())).toList());
         }
-        Tour stored = tours.find(tourId).orElseThrow();
         assertThat(decisions).as("decisions published; the store holds %d reserved, %d waiting, %d rejected",
-                stored.seats().reservations().size(), stored.seats().waitlist().size(), stored.seats().rejected().size())
-                .hasSize(ATTEMPTS);
+                entries(tourId, SeatEntry.State.RESERVED).size(), entries(tourId, SeatEntry.State.WAITING).size(),
+                entries(tourId, SeatEntry.State.REJECTED).size()).hasSize(ATTEMPTS);
         return decisions;
     }
 

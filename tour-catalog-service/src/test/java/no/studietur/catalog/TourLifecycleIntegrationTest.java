@@ -166,6 +166,7 @@ class TourLifecycleIntegrationTest {
             var promoted = seats.await(record -> id.equals(record.key()) && record.data().contains("\"promotedFromWaitlist\":true"), WAIT);
             assertThat(EventJson.read(promoted.data().getBytes(), SeatsReserved.class).registrationId())
                     .isEqualTo(waitingOne.registrationId());
+            Fixtures.send(one, UUID.randomUUID().toString()); // published again after its cancellation: no new decision
             assertThat(seats.drain(Duration.ofSeconds(1))).filteredOn(record -> id.equals(record.key())).hasSize(6);
             assertThat(two.registrationId()).isNotEqualTo(waitingTwo.registrationId());
         }

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import no.studietur.catalog.casestudy.CaseStudy;
-import no.studietur.catalog.seat.SeatInventory;
+import no.studietur.catalog.seat.SeatCount;
 import no.studietur.catalog.tour.Program;
 import no.studietur.catalog.tour.Tour;
 import no.studietur.catalog.tour.TourService;
@@ -91,7 +91,7 @@ class DemoData implements ApplicationRunner {
                 tour.endDate().plusYears(shift), program, tour.tourLeader(), tour.pricePerParticipant(), tour.vat(),
                 tour.includes(), tour.excludes(), travel, tour.minimumParticipants(),
                 deadline.plusYears(shift).toInstant(), tour.cancellationPolicy(), tour.languages(), tour.themes(),
-                tour.status(), SeatInventory.empty(capacity), 0);
+                tour.status(), SeatCount.of(capacity), 0);
     }
 
     private static <T> T read(String resource, TypeReference<T> type) {

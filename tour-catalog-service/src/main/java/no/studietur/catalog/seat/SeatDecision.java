@@ -8,17 +8,32 @@ import java.time.Instant;
  */
 public sealed interface SeatDecision {
 
+    /** The tour's counters after this decision. */
+    SeatCount applyTo(SeatCount before);
+
     record Reserve(int seats, int seatsLeftAfter) implements SeatDecision {
+        @Override
+        public SeatCount applyTo(SeatCount before) {
+            return new SeatCount(before.capacity(), before.taken() + seats, before.waitingCount());
+        }
     }
 
     record Waitlist(int seats, int position) implements SeatDecision {
+        @Override
+        public SeatCount applyTo(SeatCount before) {
+            return new SeatCount(before.capacity(), before.taken(), before.waitingCount() + 1);
+        }
     }
 
     record Reject(String reason) implements SeatDecision {
+        @Override
+        public SeatCount applyTo(SeatCount before) {
+            return before;
+        }
     }
 
-    /** The counters a decision reads. */
-    record TourSeats(String status, Instant registrationDeadline, int capacity, int taken, int waitingCount) {
+    /** What a decision reads of the tour. */
+    record TourSeats(String status, Instant registrationDeadline, SeatCount count) {
     }
 
     static SeatDecision decide(TourSeats tour, int seats, Instant now) {
@@ -32,9 +47,10 @@ public sealed interface SeatDecision {
             return new Reject("DEADLINE_PASSED");
         }
         // Nobody may jump the queue: while registrations wait, a newcomer waits too, even if it would fit.
-        if (tour.waitingCount() == 0 && tour.taken() + seats <= tour.capacity()) {
-            return new Reserve(seats, tour.capacity() - tour.taken() - seats);
+        SeatCount count = tour.count();
+        if (count.waitingCount() == 0 && count.taken() + seats <= count.capacity()) {
+            return new Reserve(seats, count.capacity() - count.taken() - seats);
         }
-        return new Waitlist(seats, tour.waitingCount() + 1);
+        return new Waitlist(seats, count.waitingCount() + 1);
     }
 }

@@ -5,23 +5,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The seats of one tour, kept inside the tour document. {@code waitlist} is in order: its first entry is
- * position 1. {@code waitingCount} mirrors its length so a seat decision needs to read only counters, not lists.
- * {@code rejected} remembers refused registrations so a redelivered request is recognised.
+ * The seats of one tour as a cancellation or a capacity change sees them: the counters, the reservations
+ * concerned and the whole waiting list, in order (its first entry is position 1).
  *
  * <p>The operations return a new inventory and what happened; they never change this one.
  */
 public record SeatInventory(int capacity, int taken, int waitingCount, List<Reservation> reservations,
-                            List<WaitingRegistration> waitlist, List<String> rejected) {
+                            List<WaitingRegistration> waitlist) {
 
     public SeatInventory {
-        reservations = reservations == null ? List.of() : List.copyOf(reservations);
-        waitlist = waitlist == null ? List.of() : List.copyOf(waitlist);
-        rejected = rejected == null ? List.of() : List.copyOf(rejected);
+        reservations = List.copyOf(reservations);
+        waitlist = List.copyOf(waitlist);
     }
 
-    public static SeatInventory empty(int capacity) {
-        return new SeatInventory(capacity, 0, 0, List.of(), List.of(), List.of());
+    public SeatCount count() {
+        return new SeatCount(capacity, taken, waitingCount);
     }
 
     public int seatsLeft() {
@@ -87,7 +85,7 @@ public record SeatInventory(int capacity, int taken, int waitingCount, List<Rese
             return new Change(this, List.of());
         }
         SeatInventory after = new SeatInventory(capacity, taken - freed, keptWaiting.size(), keptReservations,
-                keptWaiting, rejected);
+                keptWaiting);
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(new Outcome.Released(registrationId, released, after.seatsLeft()));
         return after.promoteInto(outcomes);
@@ -98,7 +96,7 @@ public record SeatInventory(int capacity, int taken, int waitingCount, List<Rese
         if (newCapacity < taken) {
             throw new IllegalArgumentException("Capacity " + newCapacity + " is below the " + taken + " seats taken");
         }
-        return new SeatInventory(newCapacity, taken, waitingCount, reservations, waitlist, rejected)
+        return new SeatInventory(newCapacity, taken, waitingCount, reservations, waitlist)
                 .promoteInto(new ArrayList<>());
     }
 
@@ -116,7 +114,7 @@ public record SeatInventory(int capacity, int taken, int waitingCount, List<Rese
             List<WaitingRegistration> waiting = new ArrayList<>(current.waitlist);
             waiting.remove(promoted);
             current = new SeatInventory(capacity, current.taken + promoted.participantIds().size(), waiting.size(),
-                    seated, waiting, rejected);
+                    seated, waiting);
             outcomes.add(new Outcome.Promoted(promoted.registrationId(), promoted.participantIds().size(),
                     current.seatsLeft()));
         }

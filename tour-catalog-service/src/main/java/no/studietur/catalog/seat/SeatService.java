@@ -1,34 +1,35 @@
 package no.studietur.catalog.seat;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import no.studietur.catalog.tour.Tour;
-import no.studietur.catalog.tour.TourStore;
+import no.studietur.catalog.tour.TourSnapshots;
+import no.studietur.catalog.tour.TourStatus;
 import no.studietur.contracts.DomainEvent;
+import no.studietur.contracts.common.Participant;
 import no.studietur.contracts.registration.CancellationRequested;
 import no.studietur.contracts.registration.RegistrationPlaced;
 import no.studietur.contracts.seat.SeatsRejected;
 import no.studietur.contracts.seat.SeatsReserved;
 import no.studietur.contracts.seat.SeatsWaitlisted;
-import no.studietur.messaging.Outbox;
-import no.studietur.messaging.OutboxRelay;
-import no.studietur.messaging.VersionedDocuments;
+import no.studietur.contracts.tour.TourUpdated;
+import no.studietur.web.RequestRefused;
 
 /**
- * Applies seat decisions to the tour document. Each decision is one update conditional on the version it was
- * made from and on the registration not being known yet: two catalog instances racing during a rebalance can
- * never both take the last seat, and a redelivered registration changes nothing.
+ * Seat decisions, cancellations and capacity changes. Each is one write of the tour document conditional on the
+ * version it was computed from ({@link SeatLedger}): two catalog instances racing during a rebalance can never
+ * both take the last seat. A registration that already has an entry is not decided again, so a redelivered
+ * registration changes nothing.
  */
 @Service
 public class SeatService {
@@ -36,15 +37,11 @@ public class SeatService {
     private static final Logger log = LoggerFactory.getLogger(SeatService.class);
     private static final int MAX_ATTEMPTS = 50;
 
-    private final MongoTemplate mongo;
-    private final TourStore tours;
-    private final OutboxRelay relay;
+    private final SeatLedger ledger;
     private final Clock clock;
 
-    SeatService(MongoTemplate mongo, TourStore tours, OutboxRelay relay, Clock clock) {
-        this.mongo = mongo;
-        this.tours = tours;
-        this.relay = relay;
+    SeatService(SeatLedger ledger, Clock clock) {
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -52,29 +49,24 @@ public class SeatService {
         String tourId = registration.tourId();
         String registrationId = registration.registrationId();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Document tour = readCounters(tourId);
+            Document tour = ledger.decisionFields(tourId);
             if (tour == null) {
                 log.warn("Registration {} names unknown tour {}; nothing to decide", registrationId, tourId);
                 return;
             }
-            Document seats = tour.get("seats", Document.class);
-            var state = new SeatDecision.TourSeats(tour.getString("status"),
-                    tour.getDate("registrationDeadline").toInstant(), seats.getInteger("capacity"),
-                    seats.getInteger("taken"), seats.getInteger("waitingCount", 0));
-            SeatDecision decision = SeatDecision.decide(state, registration.seats(), clock.instant());
-            Query unchangedAndUndecided = Query.query(Criteria.where("_id").is(tourId)
-                    .and("version").is(tour.getLong("version"))
-                    .and("seats.reservations.registrationId").ne(registrationId)
-                    .and("seats.waitlist.registrationId").ne(registrationId)
-                    .and("seats.rejected").ne(registrationId));
-            if (mongo.updateFirst(unchangedAndUndecided, apply(decision, registration), Tour.class)
-                    .getModifiedCount() == 1) {
-                log.info("Registration {} on tour {}: {}", registrationId, tourId, decision);
-                relay.nudge("tours", tourId);
+            if (ledger.entry(registrationId).isPresent()) {
+                log.info("Registration {} on tour {} was already decided", registrationId, tourId);
                 return;
             }
-            if (alreadyDecided(tourId, registrationId)) {
-                log.info("Registration {} on tour {} was already decided", registrationId, tourId);
+            Document stored = tour.get("seats", Document.class);
+            SeatCount count = new SeatCount(stored.getInteger("capacity"), stored.getInteger("taken"),
+                    stored.getInteger("waitingCount"));
+            long version = tour.getLong("version");
+            SeatDecision decision = SeatDecision.decide(new SeatDecision.TourSeats(tour.getString("status"),
+                    tour.getDate("registrationDeadline").toInstant(), count), registration.seats(), clock.instant());
+            if (ledger.write(tourId, version, decision.applyTo(count), List.of(entry(registration, decision, version + 1)),
+                    List.of(event(registration, decision)))) {
+                log.info("Registration {} on tour {}: {}", registrationId, tourId, decision);
                 return;
             }
         }
@@ -84,56 +76,83 @@ public class SeatService {
 
     /** Releases the seats of cancelled participants and promotes whoever now fits, in one write. */
     public void cancel(CancellationRequested cancellation) {
-        Optional<Tour> changed = tours.change(cancellation.tourId(), tour -> {
-            SeatInventory.Change seats = tour.seats().cancel(cancellation.registrationId(),
+        String registrationId = cancellation.registrationId();
+        Optional<Tour> tour = change(cancellation.tourId(), registrationId, seats -> {
+            SeatInventory.Change change = seats.cancel(registrationId,
                     cancellation.wholeRegistration() ? List.of() : cancellation.participantIds());
-            return seats.changedAnything()
-                    ? Optional.of(new VersionedDocuments.Next<>(tour.withSeats(seats.inventory()),
-                            SeatEvents.of(tour.id(), seats.outcomes(), clock.instant())))
-                    : Optional.empty();
-        });
-        if (changed.isEmpty()) {
-            log.warn("Cancellation of {} names unknown tour {}", cancellation.registrationId(), cancellation.tourId());
+            return change.changedAnything() ? Optional.of(change) : Optional.empty();
+        }, next -> List.of());
+        if (tour.isEmpty()) {
+            log.warn("Cancellation of {} names unknown tour {}", registrationId, cancellation.tourId());
         }
     }
 
-    private Update apply(SeatDecision decision, RegistrationPlaced registration) {
-        var participantIds = registration.details().participants().stream()
-                .map(no.studietur.contracts.common.Participant::participantId).toList();
-        Update update = new Update().inc("version", 1);
-        DomainEvent event = switch (decision) {
-            case SeatDecision.Reserve reserve -> {
-                update.inc("seats.taken", reserve.seats()).push("seats.reservations",
-                        new SeatInventory.Reservation(registration.registrationId(), participantIds, false));
-                yield new SeatsReserved(registration.tourId(), registration.registrationId(), reserve.seats(), false,
-                        reserve.seatsLeftAfter(), clock.instant());
+    /** Sets the number of seats, never below those taken; an increase promotes from the waiting list. */
+    public Tour changeCapacity(String tourId, int capacity) {
+        return change(tourId, null, seats -> {
+            if (capacity == seats.capacity()) {
+                return Optional.empty();
             }
-            case SeatDecision.Waitlist waitlist -> {
-                update.inc("seats.waitingCount", 1).push("seats.waitlist",
-                        new SeatInventory.WaitingRegistration(registration.registrationId(), participantIds));
-                yield new SeatsWaitlisted(registration.tourId(), registration.registrationId(), waitlist.seats(),
-                        waitlist.position(), clock.instant());
+            try {
+                return Optional.of(seats.withCapacity(capacity));
+            } catch (IllegalArgumentException belowTaken) {
+                throw new RequestRefused(HttpStatus.CONFLICT, "Not allowed now", belowTaken.getMessage());
             }
-            case SeatDecision.Reject reject -> {
-                update.push("seats.rejected", registration.registrationId());
-                yield new SeatsRejected(registration.tourId(), registration.registrationId(), reject.reason(),
-                        clock.instant());
+        }, next -> next.status() == TourStatus.DRAFT ? List.of()
+                : List.of(new TourUpdated(tourId, TourSnapshots.of(next), clock.instant())))
+                .orElseThrow(() -> RequestRefused.notFound("Tour " + tourId));
+    }
+
+    /**
+     * Applies {@code change} to the tour's waiting list and {@code registrationId}'s entry (none: null), writes
+     * the entries it rewrote with its seat events and the events {@code announce} adds for the tour after it.
+     * Returns the tour as written, or as read when nothing changed; empty when there is no such tour.
+     */
+    private Optional<Tour> change(String tourId, String registrationId, Function<SeatInventory, Optional<SeatInventory.Change>> change,
+                                  Function<Tour, List<DomainEvent>> announce) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<Tour> read = ledger.tour(tourId);
+            if (read.isEmpty()) {
+                return read;
             }
+            Tour tour = read.get();
+            List<SeatEntry> entries = ledger.waitingAnd(tourId, registrationId);
+            Optional<SeatInventory.Change> changed = change.apply(SeatEntry.inventory(tour.seats(), entries));
+            if (changed.isEmpty()) {
+                return read;
+            }
+            SeatInventory after = changed.get().inventory();
+            Tour next = tour.withSeats(after.count());
+            List<DomainEvent> events = new ArrayList<>(SeatEvents.of(tourId, changed.get().outcomes(), clock.instant()));
+            events.addAll(announce.apply(next));
+            if (ledger.write(tourId, tour.version(), after.count(),
+                    SeatEntry.rewritten(entries, after, tour.version() + 1), events)) {
+                return ledger.tour(tourId);
+            }
+        }
+        throw new IllegalStateException("Tour " + tourId + " kept changing; try again");
+    }
+
+    private static SeatEntry entry(RegistrationPlaced registration, SeatDecision decision, long version) {
+        List<String> participantIds = registration.details().participants().stream()
+                .map(Participant::participantId).toList();
+        SeatEntry.State state = switch (decision) {
+            case SeatDecision.Reserve reserve -> SeatEntry.State.RESERVED;
+            case SeatDecision.Waitlist waitlist -> SeatEntry.State.WAITING;
+            case SeatDecision.Reject reject -> SeatEntry.State.REJECTED;
         };
-        return Outbox.append(update, clock, event);
+        return new SeatEntry(registration.registrationId(), registration.tourId(), state, participantIds, false,
+                version, version);
     }
 
-    private Document readCounters(String tourId) {
-        Query query = Query.query(Criteria.where("_id").is(tourId));
-        query.fields().include("status", "registrationDeadline", "version", "seats.capacity", "seats.taken",
-                "seats.waitingCount");
-        return mongo.findOne(query, Document.class, "tours");
-    }
-
-    private boolean alreadyDecided(String tourId, String registrationId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(tourId).orOperator(
-                Criteria.where("seats.reservations.registrationId").is(registrationId),
-                Criteria.where("seats.waitlist.registrationId").is(registrationId),
-                Criteria.where("seats.rejected").is(registrationId))), "tours");
+    private DomainEvent event(RegistrationPlaced registration, SeatDecision decision) {
+        return switch (decision) {
+            case SeatDecision.Reserve reserve -> new SeatsReserved(registration.tourId(),
+                    registration.registrationId(), reserve.seats(), false, reserve.seatsLeftAfter(), clock.instant());
+            case SeatDecision.Waitlist waitlist -> new SeatsWaitlisted(registration.tourId(),
+                    registration.registrationId(), waitlist.seats(), waitlist.position(), clock.instant());
+            case SeatDecision.Reject reject -> new SeatsRejected(registration.tourId(), registration.registrationId(),
+                    reject.reason(), clock.instant());
+        };
     }
 }

@@ -7,14 +7,15 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import no.studietur.catalog.seat.SeatInventory;
+import no.studietur.catalog.seat.SeatCount;
 import no.studietur.contracts.common.CancellationPolicy;
 import no.studietur.contracts.common.Money;
 import no.studietur.contracts.common.VatTreatment;
 
 /**
- * A tour and, in the same document, its seat inventory, so that a seat decision and the events it causes are one
- * atomic write. {@code version} guards every conditional update.
+ * A tour and, in the same document, its seat counters, so that a seat decision and the events it causes are one
+ * atomic write (who holds which seat is in the seats collection, see {@code SeatLedger}). {@code version} guards
+ * every conditional update.
  */
 @Document("tours")
 public record Tour(@Id String id, TourKind kind, String title, String summary, String description,
@@ -23,7 +24,7 @@ public record Tour(@Id String id, TourKind kind, String title, String summary, S
                    VatTreatment vat, List<String> includes, List<String> excludes,
                    List<Program.TravelSuggestion> recommendedTravel, int minimumParticipants,
                    Instant registrationDeadline, CancellationPolicy cancellationPolicy, List<String> languages,
-                   List<String> themes, TourStatus status, SeatInventory seats, long version) {
+                   List<String> themes, TourStatus status, SeatCount seats, long version) {
 
     public Tour {
         program = program == null ? List.of() : List.copyOf(program);
@@ -40,7 +41,7 @@ public record Tour(@Id String id, TourKind kind, String title, String summary, S
                 minimumParticipants, registrationDeadline, cancellationPolicy, languages, themes, next, seats, version);
     }
 
-    public Tour withSeats(SeatInventory next) {
+    public Tour withSeats(SeatCount next) {
         return new Tour(id, kind, title, summary, description, targetAudience, destination, timeZone, startDate,
                 endDate, program, tourLeader, pricePerParticipant, vat, includes, excludes, recommendedTravel,
                 minimumParticipants, registrationDeadline, cancellationPolicy, languages, themes, status, next, version);

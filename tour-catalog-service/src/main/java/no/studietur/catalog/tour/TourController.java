@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import no.studietur.catalog.casestudy.CaseLibrary;
+import no.studietur.catalog.seat.SeatService;
 import no.studietur.web.RequestRefused;
 import no.studietur.web.WebSupportAutoConfiguration;
 
@@ -31,10 +32,12 @@ import no.studietur.web.WebSupportAutoConfiguration;
 class TourController {
 
     private final TourService tours;
+    private final SeatService seats;
     private final CaseLibrary cases;
 
-    TourController(TourService tours, CaseLibrary cases) {
+    TourController(TourService tours, SeatService seats, CaseLibrary cases) {
         this.tours = tours;
+        this.seats = seats;
         this.cases = cases;
     }
 
@@ -95,7 +98,7 @@ class TourController {
 
     @PutMapping("/{id}/capacity")
     TourView changeCapacity(@PathVariable String id, @Valid @RequestBody Capacity capacity) {
-        return TourView.of(tours.changeCapacity(id, capacity.capacity()));
+        return TourView.of(seats.changeCapacity(id, capacity.capacity()));
     }
 
     /** A program item may point to a case of the library; it must exist. */

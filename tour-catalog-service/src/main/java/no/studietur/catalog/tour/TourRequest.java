@@ -20,7 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import no.studietur.catalog.seat.SeatInventory;
+import no.studietur.catalog.seat.SeatCount;
 import no.studietur.contracts.common.CancellationPolicy;
 import no.studietur.contracts.common.Money;
 import no.studietur.contracts.common.VatTreatment;
@@ -92,6 +92,6 @@ public record TourRequest(
                 new Money(pricePerParticipant.amount(), pricePerParticipant.currency()),
                 new VatTreatment(vat.category(), vat.ratePercent(), vat.exemptionReason()), includes, excludes,
                 recommendedTravel, minimumParticipants, registrationDeadline, cancellationPolicy, languages, themes,
-                TourStatus.DRAFT, SeatInventory.empty(capacity), 0);
+                TourStatus.DRAFT, SeatCount.of(capacity), 0);
     }
 }

@@ -2,7 +2,6 @@ package no.studietur.catalog.tour;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,8 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import no.studietur.catalog.seat.SeatEvents;
-import no.studietur.catalog.seat.SeatInventory;
+import no.studietur.catalog.seat.SeatEntry;
 import no.studietur.contracts.DomainEvent;
 import no.studietur.contracts.tour.TourCancelled;
 import no.studietur.contracts.tour.TourPublished;
@@ -102,24 +100,6 @@ public class TourService {
         });
     }
 
-    /** Sets the number of seats, never below those taken; an increase promotes from the waiting list. */
-    public Tour changeCapacity(String tourId, int capacity) {
-        return change(tourId, tour -> {
-            SeatInventory.Change seats;
-            try {
-                seats = tour.seats().withCapacity(capacity);
-            } catch (IllegalArgumentException belowTaken) {
-                throw conflict(belowTaken.getMessage());
-            }
-            Tour next = tour.withSeats(seats.inventory());
-            List<DomainEvent> events = new ArrayList<>(SeatEvents.of(tourId, seats.outcomes(), clock.instant()));
-            if (tour.status() != TourStatus.DRAFT) {
-                events.add(new TourUpdated(tourId, TourSnapshots.of(next), clock.instant()));
-            }
-            return Optional.of(new VersionedDocuments.Next<>(next, events));
-        });
-    }
-
     /** Closes registration on every published tour whose deadline has passed. */
     @Scheduled(fixedDelayString = "${studietur.catalog.deadline-check-interval:60s}")
     public void closeAtDeadline() {
@@ -155,7 +135,7 @@ public class TourService {
             criteria.and("startDate").gte(filter.month().atDay(1)).lte(filter.month().atEndOfMonth());
         }
         Query query = Query.query(criteria).with(Sort.by("startDate"));
-        query.fields().exclude("seats.reservations", "seats.waitlist", "seats.rejected", Outbox.FIELD);
+        query.fields().exclude(SeatEntry.IN_TOUR, Outbox.FIELD, Outbox.HANDLED_EVENTS);
         return mongo.find(query, Tour.class).stream()
                 .filter(tour -> filter.destination() == null || mentions(filter.destination(),
                         tour.destination().place(), tour.destination().municipality(), tour.destination().country()))

@@ -7,12 +7,12 @@ import no.studietur.contracts.tour.TourSnapshot;
 import no.studietur.contracts.tour.TravelSuggestion;
 
 /** The tour as the other services see it in tour events. */
-final class TourSnapshots {
+public final class TourSnapshots {
 
     private TourSnapshots() {
     }
 
-    static TourSnapshot of(Tour tour) {
+    public static TourSnapshot of(Tour tour) {
         return new TourSnapshot(tour.kind().name(), tour.title(), tour.summary(), tour.destination().place(),
                 tour.destination().municipality(), tour.destination().country(), tour.timeZone(), tour.startDate(),
                 tour.endDate(), tour.registrationDeadline(), tour.pricePerParticipant(), tour.vat(),

@@ -12,7 +12,7 @@ class SeatDecisionTest {
     private static final Instant BEFORE = DEADLINE.minusSeconds(3600);
 
     private static SeatDecision.TourSeats tour(String status, int capacity, int taken, int waiting) {
-        return new SeatDecision.TourSeats(status, DEADLINE, capacity, taken, waiting);
+        return new SeatDecision.TourSeats(status, DEADLINE, new SeatCount(capacity, taken, waiting));
     }
 
     @Test

@@ -18,8 +18,7 @@ class SeatInventoryTest {
     private static final SeatInventory FULL = new SeatInventory(4, 4, 3,
             List.of(new Reservation("A", List.of("a1", "a2", "a3"), false), new Reservation("B", List.of("b1"), false)),
             List.of(new WaitingRegistration("C", List.of("c1", "c2", "c3")), new WaitingRegistration("D", List.of("d1")),
-                    new WaitingRegistration("E", List.of("e1", "e2"))),
-            List.of());
+                    new WaitingRegistration("E", List.of("e1", "e2"))));
 
     @Test
     void cancellingAWholeRegistrationReleasesItsSeatsAndPromotesTheFirstThatFits() {
