@@ -5,17 +5,25 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.Flags;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,25 +34,42 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /api/smtp/stop} and {@code /api/smtp/start} take the SMTP server away and bring it back, as an
  * outage would, while the inbox keeps what arrived before. {@code /api/message-ids} lists the sender's message id
  * of every e-mail received, in order, without reading the bodies (an audit of thousands stays fast).
+ *
+ * <p>GreenMail keeps every message whole, attachments included, so a 10-minute benchmark (tens of thousands of
+ * e-mails, many with an invoice PDF) ran it out of memory and senders got errors. The inbox therefore takes each
+ * message out of GreenMail as it arrives, keeps its id for good and a summary without attachment content for the
+ * newest {@value #RETAINED} messages.
  */
 public final class LocalMail implements AutoCloseable {
 
+    private static final int RETAINED = 2_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SINK = "inbox@localhost";
 
     private final ServerSetup smtpSetup;
     private final HttpServer http;
-    /** Messages received before the SMTP server was last stopped (stopping GreenMail empties its mailboxes). */
-    private final List<MimeMessage> beforeOutages = new ArrayList<>();
+    private final int retained;
+    /** The sender's id of every message received, in order; null where it set none. Guarded by this. */
+    private final List<String> messageIds = new ArrayList<>();
+    /** The newest messages, summarised; numbered from 1 in order of arrival. Guarded by this. */
+    private final Deque<ReceivedMail> newest = new ArrayDeque<>();
+    private final ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("mail-collector").daemon().factory());
     private GreenMail greenMail;
 
-    private LocalMail(ServerSetup smtpSetup, GreenMail greenMail, HttpServer http) {
+    private LocalMail(ServerSetup smtpSetup, GreenMail greenMail, HttpServer http, int retained) {
         this.smtpSetup = smtpSetup;
         this.greenMail = greenMail;
         this.http = http;
+        this.retained = retained;
     }
 
     /** Starts SMTP and the inbox page; a port of 0 picks a free one, an HTTP port below 0 means no inbox page. */
     public static LocalMail start(int smtpPort, int httpPort) {
+        return start(smtpPort, httpPort, RETAINED);
+    }
+
+    static LocalMail start(int smtpPort, int httpPort, int retained) {
         ServerSetup smtpSetup = new ServerSetup(FreePorts.orFree(smtpPort), "127.0.0.1", "smtp");
         GreenMail greenMail = smtpServer(smtpSetup);
         HttpServer http = null;
@@ -56,7 +81,8 @@ public final class LocalMail implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        LocalMail mail = new LocalMail(smtpSetup, greenMail, http);
+        LocalMail mail = new LocalMail(smtpSetup, greenMail, http, retained);
+        mail.collector.scheduleWithFixedDelay(mail::collect, 200, 200, TimeUnit.MILLISECONDS);
         if (http != null) {
             http.createContext("/api/smtp/", mail::smtp);
             http.createContext("/api/message-ids", mail::messageIds);
@@ -72,11 +98,37 @@ public final class LocalMail implements AutoCloseable {
         return "127.0.0.1";
     }
 
+    /** Delivers every message, whoever it is addressed to, into one mailbox, which {@link #collect()} empties. */
     private static GreenMail smtpServer(ServerSetup setup) {
         GreenMail greenMail = new GreenMail(setup)
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
+        GreenMailUser sink = greenMail.setUser(SINK, SINK, SINK);
+        greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> sink);
         return greenMail;
+    }
+
+    /** Moves what arrived from GreenMail into the inbox's own lists. */
+    private synchronized void collect() {
+        if (greenMail == null) {
+            return;
+        }
+        try {
+            MailFolder folder = greenMail.getManagers().getImapHostManager()
+                    .getInbox(greenMail.getUserManager().getUser(SINK));
+            for (StoredMessage stored : folder.getMessages()) {
+                ReceivedMail mail = ReceivedMail.of(String.valueOf(messageIds.size() + 1), stored.getMimeMessage());
+                messageIds.add(mail.messageId());
+                newest.addLast(mail);
+                if (newest.size() > retained) {
+                    newest.removeFirst();
+                }
+                stored.setFlag(Flags.Flag.DELETED, true);
+            }
+            folder.expunge();
+        } catch (FolderException e) {
+            throw new IllegalStateException("Could not empty GreenMail's mailbox", e);
+        }
     }
 
     public int smtpPort() {
@@ -90,7 +142,7 @@ public final class LocalMail implements AutoCloseable {
         }
         // Close the port first so nothing arrives between keeping the messages and stopping.
         greenMail.getSmtp().stopService();
-        beforeOutages.addAll(List.of(greenMail.getReceivedMessages()));
+        collect();
         greenMail.stop();
         greenMail = null;
     }
@@ -105,48 +157,27 @@ public final class LocalMail implements AutoCloseable {
         return http == null ? null : "http://127.0.0.1:" + http.getAddress().getPort() + "/";
     }
 
-    public List<ReceivedMail> messages() {
-        List<MimeMessage> received = received();
-        return IntStream.range(0, received.size())
-                .mapToObj(i -> ReceivedMail.of(String.valueOf(i + 1), received.get(i))).toList();
+    /** The newest messages received ({@value #RETAINED} unless told otherwise), in the order they arrived. */
+    public synchronized List<ReceivedMail> messages() {
+        collect();
+        return List.copyOf(newest);
     }
 
     /** The sender's id of each message received (null where it set none), in the order they arrived. */
-    public List<String> messageIds() {
-        List<String> ids = new ArrayList<>();
-        for (MimeMessage message : received()) {
-            try {
-                String[] id = message.getHeader(ReceivedMail.MESSAGE_ID_HEADER);
-                ids.add(id == null ? null : id[0]);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException("Unreadable e-mail", e);
-            }
-        }
-        return ids;
-    }
-
-    private synchronized List<MimeMessage> received() {
-        List<MimeMessage> received = new ArrayList<>(beforeOutages);
-        if (greenMail != null) {
-            received.addAll(List.of(greenMail.getReceivedMessages()));
-        }
-        return received;
+    public synchronized List<String> messageIds() {
+        collect();
+        return List.copyOf(messageIds);
     }
 
     public synchronized void clear() {
-        beforeOutages.clear();
-        if (greenMail == null) {
-            return;
-        }
-        try {
-            greenMail.purgeEmailFromAllMailboxes();
-        } catch (com.icegreen.greenmail.store.FolderException e) {
-            throw new IllegalStateException("Could not empty the inbox", e);
-        }
+        collect();
+        messageIds.clear();
+        newest.clear();
     }
 
     @Override
     public void close() {
+        collector.shutdownNow();
         if (http != null) {
             http.stop(0);
         }

@@ -2,6 +2,7 @@ package no.studietur.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -189,6 +190,21 @@ class LocalStackTest {
             assertThat(mail.messages()).extracting(ReceivedMail::messageId).containsExactly("before", "after");
             assertThat(http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl() + "api/message-ids")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("[\"before\",\"after\"]");
+        }
+    }
+
+    @Test
+    void theInboxKeepsEveryMessageIdButSummariesOfTheNewestOnly() throws Exception {
+        try (LocalMail mail = LocalMail.start(0, -1, 2)) {
+            send(mail, "first");
+            assertThat(mail.messageIds()).containsExactly("first");
+            send(mail, "second");
+            send(mail, "third");
+
+            // each message is taken out of GreenMail once, however often the inbox looks
+            assertThat(mail.messageIds()).containsExactly("first", "second", "third");
+            assertThat(mail.messages()).extracting(ReceivedMail::id, ReceivedMail::messageId)
+                    .containsExactly(tuple("2", "second"), tuple("3", "third"));
         }
     }
 
