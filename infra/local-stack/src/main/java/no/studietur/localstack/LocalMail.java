@@ -9,21 +9,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.store.FolderException;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import jakarta.mail.Flags;
+import jakarta.mail.internet.MimeMessage;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,31 +30,32 @@ import tools.jackson.databind.json.JsonMapper;
  * outage would, while the inbox keeps what arrived before. {@code /api/message-ids} lists the sender's message id
  * of every e-mail received, in order, without reading the bodies (an audit of thousands stays fast).
  *
- * <p>GreenMail keeps every message whole, attachments included, so a 10-minute benchmark (tens of thousands of
- * e-mails, many with an invoice PDF) ran it out of memory and senders got errors. The inbox therefore takes each
- * message out of GreenMail as it arrives, keeps its id for good and a summary without attachment content for the
- * newest {@value #RETAINED} messages.
+ * <p>GreenMail's mailboxes keep every message whole, attachments included, so a 10-minute benchmark (tens of
+ * thousands of e-mails, many with an invoice PDF) ran it out of memory and senders got errors. GreenMail's
+ * delivery therefore hands every message to the inbox instead of a mailbox; the inbox keeps its id for good and a
+ * summary without attachment content for the newest {@value #RETAINED} messages.
  */
 public final class LocalMail implements AutoCloseable {
 
     private static final int RETAINED = 2_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String SINK = "inbox@localhost";
 
     private final ServerSetup smtpSetup;
     private final HttpServer http;
     private final int retained;
-    /** The sender's id of every message received, in order; null where it set none. Guarded by this. */
+    /**
+     * Guards the two lists; not {@code this}, which guards starting and stopping GreenMail: stopping waits for
+     * deliveries in progress, and they take this lock.
+     */
+    private final Object received = new Object();
+    /** The sender's id of every message received, in order; null where it set none. */
     private final List<String> messageIds = new ArrayList<>();
-    /** The newest messages, summarised; numbered from 1 in order of arrival. Guarded by this. */
+    /** The newest messages, summarised; numbered from 1 in order of arrival. */
     private final Deque<ReceivedMail> newest = new ArrayDeque<>();
-    private final ScheduledExecutorService collector = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("mail-collector").daemon().factory());
     private GreenMail greenMail;
 
-    private LocalMail(ServerSetup smtpSetup, GreenMail greenMail, HttpServer http, int retained) {
+    private LocalMail(ServerSetup smtpSetup, HttpServer http, int retained) {
         this.smtpSetup = smtpSetup;
-        this.greenMail = greenMail;
         this.http = http;
         this.retained = retained;
     }
@@ -71,18 +67,16 @@ public final class LocalMail implements AutoCloseable {
 
     static LocalMail start(int smtpPort, int httpPort, int retained) {
         ServerSetup smtpSetup = new ServerSetup(FreePorts.orFree(smtpPort), "127.0.0.1", "smtp");
-        GreenMail greenMail = smtpServer(smtpSetup);
         HttpServer http = null;
         if (httpPort >= 0) {
             try {
                 http = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.orFree(httpPort)), 0);
             } catch (IOException e) {
-                greenMail.stop();
                 throw new UncheckedIOException(e);
             }
         }
-        LocalMail mail = new LocalMail(smtpSetup, greenMail, http, retained);
-        mail.collector.scheduleWithFixedDelay(mail::collect, 200, 200, TimeUnit.MILLISECONDS);
+        LocalMail mail = new LocalMail(smtpSetup, http, retained);
+        mail.startSmtp();
         if (http != null) {
             http.createContext("/api/smtp/", mail::smtp);
             http.createContext("/api/message-ids", mail::messageIds);
@@ -98,36 +92,80 @@ public final class LocalMail implements AutoCloseable {
         return "127.0.0.1";
     }
 
-    /** Delivers every message, whoever it is addressed to, into one mailbox, which {@link #collect()} empties. */
-    private static GreenMail smtpServer(ServerSetup setup) {
-        GreenMail greenMail = new GreenMail(setup)
+    private GreenMail smtpServer() {
+        GreenMail server = new GreenMail(smtpSetup)
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        greenMail.start();
-        GreenMailUser sink = greenMail.setUser(SINK, SINK, SINK);
-        greenMail.getUserManager().setMessageDeliveryHandler((message, address) -> sink);
-        return greenMail;
+        server.start();
+        GreenMailUser inbox = new Recipient();
+        server.getUserManager().setMessageDeliveryHandler((message, address) -> inbox);
+        return server;
     }
 
-    /** Moves what arrived from GreenMail into the inbox's own lists. */
-    private synchronized void collect() {
-        if (greenMail == null) {
-            return;
-        }
-        try {
-            MailFolder folder = greenMail.getManagers().getImapHostManager()
-                    .getInbox(greenMail.getUserManager().getUser(SINK));
-            for (StoredMessage stored : folder.getMessages()) {
-                ReceivedMail mail = ReceivedMail.of(String.valueOf(messageIds.size() + 1), stored.getMimeMessage());
-                messageIds.add(mail.messageId());
-                newest.addLast(mail);
-                if (newest.size() > retained) {
-                    newest.removeFirst();
-                }
-                stored.setFlag(Flags.Flag.DELETED, true);
+    private void receive(MimeMessage message) {
+        synchronized (received) {
+            ReceivedMail mail = ReceivedMail.of(String.valueOf(messageIds.size() + 1), message);
+            messageIds.add(mail.messageId());
+            newest.addLast(mail);
+            if (newest.size() > retained) {
+                newest.removeFirst();
             }
-            folder.expunge();
-        } catch (FolderException e) {
-            throw new IllegalStateException("Could not empty GreenMail's mailbox", e);
+        }
+    }
+
+    /**
+     * Where GreenMail delivers every message, whoever it is addressed to. Only delivery is ever asked of it:
+     * authentication is off and nobody reads mail from GreenMail over IMAP or POP3.
+     */
+    private final class Recipient implements GreenMailUser {
+
+        @Override
+        public void deliver(MovingMessage message) {
+            receive(message.getMessage());
+        }
+
+        @Override
+        public void deliver(MimeMessage message) {
+            receive(message);
+        }
+
+        @Override
+        public String getEmail() {
+            return "inbox@localhost";
+        }
+
+        @Override
+        public String getLogin() {
+            return getEmail();
+        }
+
+        @Override
+        public String getQualifiedMailboxName() {
+            return getEmail();
+        }
+
+        @Override
+        public String getPassword() {
+            return null;
+        }
+
+        @Override
+        public void setPassword(String password) {
+            throw new UnsupportedOperationException("The local inbox has no login");
+        }
+
+        @Override
+        public void authenticate(String password) {
+            throw new UnsupportedOperationException("The local inbox has no login");
+        }
+
+        @Override
+        public void create() {
+            // nothing to create: received mail is kept by LocalMail
+        }
+
+        @Override
+        public void delete() {
+            throw new UnsupportedOperationException("The local inbox cannot be deleted");
         }
     }
 
@@ -140,16 +178,13 @@ public final class LocalMail implements AutoCloseable {
         if (greenMail == null) {
             return;
         }
-        // Close the port first so nothing arrives between keeping the messages and stopping.
-        greenMail.getSmtp().stopService();
-        collect();
         greenMail.stop();
         greenMail = null;
     }
 
     public synchronized void startSmtp() {
         if (greenMail == null) {
-            greenMail = smtpServer(smtpSetup);
+            greenMail = smtpServer();
         }
     }
 
@@ -158,26 +193,28 @@ public final class LocalMail implements AutoCloseable {
     }
 
     /** The newest messages received ({@value #RETAINED} unless told otherwise), in the order they arrived. */
-    public synchronized List<ReceivedMail> messages() {
-        collect();
-        return List.copyOf(newest);
+    public List<ReceivedMail> messages() {
+        synchronized (received) {
+            return List.copyOf(newest);
+        }
     }
 
     /** The sender's id of each message received (null where it set none), in the order they arrived. */
-    public synchronized List<String> messageIds() {
-        collect();
-        return List.copyOf(messageIds);
+    public List<String> messageIds() {
+        synchronized (received) {
+            return List.copyOf(messageIds);
+        }
     }
 
-    public synchronized void clear() {
-        collect();
-        messageIds.clear();
-        newest.clear();
+    public void clear() {
+        synchronized (received) {
+            messageIds.clear();
+            newest.clear();
+        }
     }
 
     @Override
     public void close() {
-        collector.shutdownNow();
         if (http != null) {
             http.stop(0);
         }
