@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -204,13 +203,15 @@ public class MessageSender {
     }
 
     /**
-     * The oldest due messages, one scan for a batch of them; each is then taken by its id like a handed-over one,
-     * by every sender thread.
+     * A batch of due messages, in the store's order (about the order they were recorded); each is then taken by
+     * its id like a handed-over one, by every sender thread. Not sorted by {@code dueAt}: the local store sorts
+     * by matching every due message first, and when the SMTP server had been away that was thousands at every
+     * sweep, 79 % of the store's time in a profile, for an order nobody needs.
      */
     private List<String> dueIds() {
-        Query oldestDue = Query.query(due()).with(Sort.by("dueAt")).limit(sweepBatch);
-        oldestDue.fields().include("_id");
-        return mongo.find(oldestDue, org.bson.Document.class, mongo.getCollectionName(Message.class))
+        Query someDue = Query.query(due()).limit(sweepBatch);
+        someDue.fields().include("_id");
+        return mongo.find(someDue, org.bson.Document.class, mongo.getCollectionName(Message.class))
                 .stream().map(document -> document.getString("_id")).toList();
     }
 
