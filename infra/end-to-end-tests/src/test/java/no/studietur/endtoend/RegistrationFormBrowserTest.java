@@ -74,7 +74,9 @@ class RegistrationFormBrowserTest {
         browser.findElement(By.name("acceptedTerms")).click();
         browser.findElement(By.id("submit")).click();
 
-        assertThat(browser.getCurrentUrl()).contains("/registrations/");
+        // The click may return before the answer to the POST has replaced the page (it did once in CI, under load).
+        Http.await(() -> browser.getCurrentUrl().contains("/registrations/"), WAIT,
+                "the registration's own page after submitting the form");
         Http.await(() -> "CONFIRMED".equals(status()), WAIT, "the page to show the registration confirmed");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Bekreftet");
         assertThat(browser.findElement(By.className("participants")).getText()).contains("Ola Nordmann", "Áile Ŋuolláš");
