@@ -50,11 +50,18 @@ class SeatLedger {
         this.clock = clock;
     }
 
-    /** The tour fields a seat decision reads (status, deadline, version, counters); null when there is no such tour. */
-    Document decisionFields(String tourId) {
+    /** What a seat decision reads of a tour, and the version it read. */
+    record DecisionInput(SeatDecision.TourSeats tour, long version) {
+    }
+
+    /** Reads only the fields a decision needs, not the program and the rest; empty when there is no such tour. */
+    Optional<DecisionInput> decisionInput(String tourId) {
         Query query = Query.query(Criteria.where("_id").is(tourId));
         query.fields().include("status", "registrationDeadline", VERSION, "seats", SeatEntry.IN_TOUR);
-        return copied(mongo.findOne(query, Document.class, TOURS));
+        return Optional.ofNullable(copied(mongo.findOne(query, Document.class, TOURS))).map(tour -> new DecisionInput(
+                new SeatDecision.TourSeats(tour.getString("status"), tour.getDate("registrationDeadline").toInstant(),
+                        mongo.getConverter().read(SeatCount.class, tour.get("seats", Document.class))),
+                tour.getLong(VERSION)));
     }
 
     Optional<Tour> tour(String tourId) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,8 +48,8 @@ public class SeatService {
         String tourId = registration.tourId();
         String registrationId = registration.registrationId();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Document tour = ledger.decisionFields(tourId);
-            if (tour == null) {
+            Optional<SeatLedger.DecisionInput> read = ledger.decisionInput(tourId);
+            if (read.isEmpty()) {
                 log.warn("Registration {} names unknown tour {}; nothing to decide", registrationId, tourId);
                 return;
             }
@@ -58,14 +57,11 @@ public class SeatService {
                 log.info("Registration {} on tour {} was already decided", registrationId, tourId);
                 return;
             }
-            Document stored = tour.get("seats", Document.class);
-            SeatCount count = new SeatCount(stored.getInteger("capacity"), stored.getInteger("taken"),
-                    stored.getInteger("waitingCount"));
-            long version = tour.getLong("version");
-            SeatDecision decision = SeatDecision.decide(new SeatDecision.TourSeats(tour.getString("status"),
-                    tour.getDate("registrationDeadline").toInstant(), count), registration.seats(), clock.instant());
-            if (ledger.write(tourId, version, decision.applyTo(count), List.of(entry(registration, decision, version + 1)),
-                    List.of(event(registration, decision)))) {
+            SeatDecision.TourSeats tour = read.get().tour();
+            long version = read.get().version();
+            SeatDecision decision = SeatDecision.decide(tour, registration.seats(), clock.instant());
+            if (ledger.write(tourId, version, decision.applyTo(tour.count()),
+                    List.of(entry(registration, decision, version + 1)), List.of(event(registration, decision)))) {
                 log.info("Registration {} on tour {}: {}", registrationId, tourId, decision);
                 return;
             }

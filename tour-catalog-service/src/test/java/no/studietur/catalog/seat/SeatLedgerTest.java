@@ -86,7 +86,7 @@ class SeatLedgerTest {
         SeatLedger survivor = instance();
         assertThat(survivor.entry(tourId + "A")).isEmpty();
 
-        survivor.decisionFields(tourId);
+        survivor.decisionInput(tourId);
 
         assertThat(survivor.entry(tourId + "A")).contains(entry("A", State.RESERVED, 1));
     }
@@ -102,7 +102,7 @@ class SeatLedgerTest {
         MONGO.updateFirst(Query.query(Criteria.where("_id").is(tourId)),
                 new Update().set(SeatEntry.IN_TOUR, olderChanges.get(SeatEntry.IN_TOUR)), "tours");
         SeatLedger slow = instance();
-        slow.decisionFields(tourId);
+        slow.decisionInput(tourId);
 
         assertThat(slow.entry(tourId + "A")).contains(entry("A", State.CANCELLED, 2));
     }
