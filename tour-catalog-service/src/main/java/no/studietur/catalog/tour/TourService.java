@@ -35,13 +35,14 @@ public class TourService {
     private static final Logger log = LoggerFactory.getLogger(TourService.class);
 
     private final MongoTemplate mongo;
-    private final TourStore store;
+    /** Whole-tour changes, one version-guarded write at a time. */
+    private final VersionedDocuments<Tour> tours;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    TourService(MongoTemplate mongo, TourStore store, OutboxRelay relay, Clock clock) {
+    TourService(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
-        this.store = store;
+        this.tours = new VersionedDocuments<>(mongo, relay, clock, Tour.class, Tour::version);
         this.relay = relay;
         this.clock = clock;
     }
@@ -155,7 +156,7 @@ public class TourService {
     }
 
     private Tour change(String tourId, java.util.function.Function<Tour, Optional<VersionedDocuments.Next<Tour>>> decide) {
-        return store.change(tourId, decide).orElseThrow(() -> RequestRefused.notFound("Tour " + tourId));
+        return tours.change(tourId, decide).orElseThrow(() -> RequestRefused.notFound("Tour " + tourId));
     }
 
     private static RequestRefused conflict(String detail) {
