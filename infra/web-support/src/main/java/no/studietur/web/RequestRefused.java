@@ -18,6 +18,11 @@ public class RequestRefused extends RuntimeException {
         return new RequestRefused(HttpStatus.NOT_FOUND, "Not found", what + " does not exist");
     }
 
+    /** A change the resource's current state does not allow, e.g. editing a cancelled tour. */
+    public static RequestRefused notAllowedNow(String detail) {
+        return new RequestRefused(HttpStatus.CONFLICT, "Not allowed now", detail);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -8,7 +8,6 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import no.studietur.catalog.tour.Tour;
@@ -92,7 +91,7 @@ public class SeatService {
             try {
                 return Optional.of(seats.withCapacity(capacity));
             } catch (IllegalArgumentException belowTaken) {
-                throw new RequestRefused(HttpStatus.CONFLICT, "Not allowed now", belowTaken.getMessage());
+                throw RequestRefused.notAllowedNow(belowTaken.getMessage());
             }
         }, next -> next.status() == TourStatus.DRAFT ? List.of()
                 : List.of(new TourUpdated(tourId, TourSnapshots.of(next), clock.instant())))

@@ -73,7 +73,7 @@ public class TourService {
     public Tour edit(String tourId, Tour edited) {
         return change(tourId, tour -> {
             if (tour.status() == TourStatus.CANCELLED || tour.status() == TourStatus.COMPLETED) {
-                throw conflict("A " + tour.status() + " tour cannot be edited");
+                throw RequestRefused.notAllowedNow("A " + tour.status() + " tour cannot be edited");
             }
             Tour next = tour.withContentOf(edited);
             return Optional.of(new VersionedDocuments.Next<>(next, tour.status() == TourStatus.DRAFT ? List.of()
@@ -88,7 +88,7 @@ public class TourService {
                 return Optional.empty();
             }
             if (!tour.status().canBecome(target)) {
-                throw conflict("A " + tour.status() + " tour cannot become " + target);
+                throw RequestRefused.notAllowedNow("A " + tour.status() + " tour cannot become " + target);
             }
             Tour next = tour.withStatus(target);
             DomainEvent event = switch (target) {
@@ -157,9 +157,5 @@ public class TourService {
 
     private Tour change(String tourId, java.util.function.Function<Tour, Optional<VersionedDocuments.Next<Tour>>> decide) {
         return tours.change(tourId, decide).orElseThrow(() -> RequestRefused.notFound("Tour " + tourId));
-    }
-
-    private static RequestRefused conflict(String detail) {
-        return new RequestRefused(HttpStatus.CONFLICT, "Not allowed now", detail);
     }
 }
