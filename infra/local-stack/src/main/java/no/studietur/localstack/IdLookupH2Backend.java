@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -12,6 +13,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -35,11 +37,19 @@ import io.netty.channel.Channel;
  * <p>Third, its page cache is 128 MB instead of MVStore's 16 MB: with the documents of a few thousand registrations
  * the working set outgrew 16 MB, pages were read back from the file and deserialised again for every look-up, and
  * the POST accept rate fell from 113/s to 67/s within 45 s of load; with the larger cache it held 173–192/s.
+ *
+ * <p>Fourth, documents are stored as BSON ({@link BsonDocumentType}) and index keys compared value by value
+ * ({@link IndexKeyType}) instead of through Java serialisation. That changed the file format: a file written before
+ * is refused with a message saying so, rather than read as garbage.
  */
 final class IdLookupH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
             "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
+    /** Marks a file in this backend's format; a file with collections but without it was written before. */
+    private static final String FORMAT_MAP = "studietur-store-format";
+    private static final String FORMAT = "bson-documents";
 
     private final boolean commitEachWrite;
 
@@ -53,7 +63,18 @@ final class IdLookupH2Backend extends H2Backend {
     }
 
     static IdLookupH2Backend fileStore(String fileName) {
-        return new IdLookupH2Backend(new MVStore.Builder().fileName(fileName).cacheSize(128).open(), true);
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(128).open();
+        boolean writtenBefore = store.getMapNames().stream().anyMatch(name -> !name.equals(FORMAT_MAP));
+        MVMap<String, String> format = store.openMap(FORMAT_MAP);
+        if (writtenBefore && !FORMAT.equals(format.get("format"))) {
+            store.closeImmediately();
+            throw new IllegalStateException(fileName + " was written by an earlier version of the local store, which "
+                    + "kept documents in another format. Delete it (for the local platform: the folder "
+                    + "infra/local-platform/data) and start again.");
+        }
+        format.put("format", FORMAT);
+        store.commit();
+        return new IdLookupH2Backend(store, true);
     }
 
     @Override
@@ -82,8 +103,19 @@ final class IdLookupH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
-            return new IdLookupCollection(this, collectionName, options, store.openMap("databases." + fullName),
-                    store.openMap("meta." + fullName), cursorRegistry);
+            MVMap<Object, Document> documents = store.openMap("databases." + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+            return new IdLookupCollection(this, collectionName, options, documents, store.openMap("meta." + fullName),
+                    cursorRegistry);
+        }
+
+        /** Opens the index's map with {@link IndexKeyType} first: the stock code then finds it open and uses it. */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
 
@@ -92,7 +124,7 @@ final class IdLookupH2Backend extends H2Backend {
         private static final String ID = "_id";
 
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                           org.h2.mvstore.MVMap<Object, Document> dataMap, org.h2.mvstore.MVMap<String, Object> metaMap,
+                           MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
                            CursorRegistry cursorRegistry) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,10 +24,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.IndexOptions;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -68,15 +76,42 @@ class LocalStackTest {
     }
 
     @Test
-    void theStoreKeepsDocumentsOnDiskAcrossARestart(@TempDir Path data) {
+    void theStoreKeepsDocumentsAndUniqueIndexesOnDiskAcrossARestart(@TempDir Path data) {
         Path file = data.resolve("store.mv");
+        Document tour = new Document("_id", "aalborg").append("seats", 30).append("taken", 12L)
+                .append("price", new Decimal128(new BigDecimal("10990.00"))).append("share", 0.25)
+                .append("start", new Date(1_800_000_000_000L)).append("open", true).append("note", null)
+                .append("ref", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+                .append("logo", new Binary(new byte[] {1, 2, 3}))
+                .append("days", List.of(new Document("day", 1).append("venues", List.of("Rådhuset", "Plejecenter Ø"))));
         try (LocalMongo mongo = LocalMongo.onDisk(file, 0); var client = MongoClients.create(mongo.uri("kept"))) {
-            client.getDatabase("kept").getCollection("tours").insertOne(new Document("_id", "aalborg").append("seats", 30));
+            client.getDatabase("kept").getCollection("tours").insertOne(tour);
+            var invoices = client.getDatabase("kept").getCollection("invoices");
+            invoices.createIndex(new Document("registrationId", 1), new IndexOptions().unique(true));
+            for (int i = 0; i < 500; i++) {
+                invoices.insertOne(new Document("_id", "inv-" + i).append("registrationId", "reg-" + i));
+            }
         }
         try (LocalMongo mongo = LocalMongo.onDisk(file, 0); var client = MongoClients.create(mongo.uri("kept"))) {
             assertThat(client.getDatabase("kept").getCollection("tours").find(new Document("_id", "aalborg")).first())
-                    .containsEntry("seats", 30);
+                    .isEqualTo(tour);
+            var invoices = client.getDatabase("kept").getCollection("invoices");
+            assertThat(invoices.find(new Document("_id", "inv-317")).first()).containsEntry("registrationId", "reg-317");
+            assertThatThrownBy(() -> invoices.insertOne(new Document("_id", "inv-x").append("registrationId", "reg-42")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(invoices.countDocuments()).isEqualTo(500);
         }
+    }
+
+    @Test
+    void aStoreFileInTheEarlierFormatIsRefusedWithAMessageSayingWhatToDo(@TempDir Path data) {
+        Path file = data.resolve("store.mv");
+        MVStore earlier = MVStore.open(file.toString());
+        earlier.openMap("databases.kept.tours").put(1L, "a document in Java serialisation");
+        earlier.close();
+
+        assertThatThrownBy(() -> LocalMongo.onDisk(file, 0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("earlier version").hasMessageContaining("Delete it");
     }
 
     @Test
