@@ -2,6 +2,7 @@ package no.studietur.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,9 +37,17 @@ public final class LocalMongo implements AutoCloseable {
         return start(IdLookupH2Backend.fileStore(file.toString()), port);
     }
 
+    /**
+     * Commands are handled on these threads, and a write holds its thread until the file store has committed it.
+     * Writes that wait meanwhile are committed together by the next commit, so the more threads, the more writes
+     * share one: with Netty's default of two per core, the four threads mostly waited for each other's commits and
+     * every service's writes queued behind them.
+     */
+    private static final int COMMAND_THREADS = 32;
+
     private static LocalMongo start(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", FreePorts.orFree(port));
+        server.bind(new InetSocketAddress("127.0.0.1", FreePorts.orFree(port)), 1, COMMAND_THREADS);
         return new LocalMongo(server, backend);
     }
 
