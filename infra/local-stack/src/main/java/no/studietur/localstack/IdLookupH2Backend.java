@@ -23,7 +23,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * The H2 backend of mongo-java-server with two changes the platform's write pattern needs.
+ * The H2 backend of mongo-java-server with four changes the platform's write pattern and load need.
  *
  * <p>First, a query naming one {@code _id} plus further conditions ({@code {_id: x, version: 3}}, the shape of
  * every conditional update here) looks the document up by its id. The stock server uses an index only when the
