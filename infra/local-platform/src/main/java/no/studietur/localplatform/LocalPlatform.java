@@ -242,9 +242,10 @@ public final class LocalPlatform {
         }
     }
 
-    private static void awaitPort(String what, int port) throws InterruptedException {
+    private void awaitPort(String what, int port) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
+            failIfStopped(what);
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
                 return;
@@ -262,6 +263,7 @@ public final class LocalPlatform {
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
+            failIfStopped(service.name());
             try {
                 if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
@@ -281,6 +283,30 @@ public final class LocalPlatform {
         }
         throw new IllegalStateException(service.name() + " did not become ready; see infra/local-platform/data/logs/"
                 + service.name() + ".log");
+    }
+
+    /**
+     * A process that stopped while we wait for it will not become ready: say so at once, with the reason its log
+     * gives, instead of waiting out the timeout in silence.
+     */
+    private void failIfStopped(String name) {
+        Process process = process(name);
+        if (!process.isAlive()) {
+            Path log = data.resolve("logs").resolve(name + ".log");
+            throw new IllegalStateException(name + " stopped before it was ready (exit " + process.exitValue() + "): "
+                    + lastWords(log) + "; its log: " + log);
+        }
+    }
+
+    /** The log's last exception line, which names the reason, else its last line. */
+    private static String lastWords(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+            return lines.reversed().stream().filter(line -> line.contains("Exception")).findFirst()
+                    .orElse(lines.isEmpty() ? "(empty log)" : lines.getLast());
+        } catch (IOException unreadable) {
+            return "(log unreadable: " + unreadable.getMessage() + ")";
+        }
     }
 
     private void printReady(Duration infrastructureReady, Duration allReady) {
