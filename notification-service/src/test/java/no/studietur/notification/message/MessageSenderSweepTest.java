@@ -39,9 +39,13 @@ class MessageSenderSweepTest {
 
     private static final AtomicInteger SWEEPS = new AtomicInteger();
 
+    /**
+     * A database of its own: the senders of other test classes' cached application contexts keep sweeping theirs,
+     * and would take part of this backlog.
+     */
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notification");
+        TestInfrastructure.register(registry, "notification-sweep");
     }
 
     /** Counts the store's sweeps: finds on the messages collection for any due message, not one by its id. */
