@@ -26,9 +26,9 @@ import io.netty.channel.Channel;
  * The H2 backend of mongo-java-server with four changes the platform's write pattern and load need.
  *
  * <p>First, a query naming one {@code _id} plus further conditions ({@code {_id: x, version: 3}}, the shape of
- * every conditional update here) looks the document up by its id. The stock server uses an index only when the
- * query has exactly the index's fields, so each of these writes scanned its whole collection and the platform
- * slowed down as its data grew.
+ * every conditional update here, or the {@code $and} of them that the driver's {@code Filters.and} sends) looks
+ * the document up by its id. The stock server uses an index only when the query has exactly the index's fields,
+ * so each of these writes scanned its whole collection and the platform slowed down as its data grew.
  *
  * <p>Second, on disk, it commits after every write command, before the answer goes out: H2's MVStore commits on
  * its own only about once a second, so a killed store would lose writes it had acknowledged. A killed process
@@ -50,6 +50,8 @@ final class IdLookupH2Backend extends H2Backend {
     /** Marks a file in this backend's format; a file with collections but without it was written before. */
     private static final String FORMAT_MAP = "studietur-store-format";
     private static final String FORMAT = "bson-documents";
+    private static final String ID = "_id";
+    private static final String AND = "$and";
 
     private final boolean commitEachWrite;
 
@@ -91,6 +93,28 @@ final class IdLookupH2Backend extends H2Backend {
         return answer;
     }
 
+    /**
+     * The id a query names beside further conditions, either {@code {_id: x, version: 3}} or the form the driver's
+     * {@code Filters.and} renders, {@code {$and: [{_id: x}, {version: {$lt: 3}}]}}; null for any other query.
+     */
+    static Object idNamedBeside(Document query) {
+        if (query.size() > 1 && isPlainValue(query.get(ID))) {
+            return query.get(ID);
+        }
+        if (query.size() == 1 && query.get(AND) instanceof List<?> conditions) {
+            return conditions.stream().filter(condition -> condition instanceof Document document
+                            && document.size() == 1 && isPlainValue(document.get(ID)))
+                    .map(condition -> ((Document) condition).get(ID)).findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    /** An id to look up, not an operator ({@code $in}), an embedded document, a pattern or an array. */
+    private static boolean isPlainValue(Object id) {
+        return id != null && !(id instanceof Document) && !(id instanceof java.util.Collection<?>)
+                && !(id instanceof Pattern) && !(id instanceof BsonRegularExpression);
+    }
+
     /** Inner, not static: H2Database opens existing collections in its constructor, before a field could be set. */
     private final class IdLookupDatabase extends H2Database {
 
@@ -121,8 +145,6 @@ final class IdLookupH2Backend extends H2Backend {
 
     private static final class IdLookupCollection extends H2Collection {
 
-        private static final String ID = "_id";
-
         IdLookupCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
                            CursorRegistry cursorRegistry) {
@@ -132,8 +154,8 @@ final class IdLookupH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
-            Object id = query.get(ID);
-            Index<Object> idIndex = query.size() > 1 && isPlainValue(id) ? idIndex() : null;
+            Object id = idNamedBeside(query);
+            Index<Object> idIndex = id != null ? idIndex() : null;
             if (idIndex == null) {
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
@@ -147,12 +169,6 @@ final class IdLookupH2Backend extends H2Backend {
             return getIndexes().stream()
                     .filter(index -> index.getKeys().size() == 1 && index.getKeys().getFirst().getKey().equals(ID))
                     .findFirst().orElse(null);
-        }
-
-        /** An id to look up, not an operator ({@code $in}), an embedded document, a pattern or an array. */
-        private static boolean isPlainValue(Object id) {
-            return id != null && !(id instanceof Document) && !(id instanceof java.util.Collection<?>)
-                    && !(id instanceof Pattern) && !(id instanceof BsonRegularExpression);
         }
     }
 }

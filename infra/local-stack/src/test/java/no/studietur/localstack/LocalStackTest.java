@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.ReplaceOptions;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -177,6 +179,24 @@ class LocalStackTest {
             assertThat(documents.findOneAndUpdate(new Document("_id", "doc-9").append("status", "PENDING"),
                     new Document("$set", new Document("status", "SENT")))).isNotNull();
             assertThat(documents.countDocuments(new Document("status", "PENDING"))).isEqualTo(48);
+            // the same conditions as the driver's Filters.and renders them: {$and: [{_id: x}, {version: ...}]}
+            assertThat(documents.find(Filters.and(Filters.eq("_id", "doc-4"), Filters.lt("version", 2))).first())
+                    .extracting(document -> document.get("_id")).isEqualTo("doc-4");
+            assertThat(documents.find(Filters.and(Filters.eq("_id", "doc-5"), Filters.lt("version", 2))).first()).isNull();
+            assertThat(documents.find(Filters.and(Filters.eq("_id", "doc-4"), Filters.eq("_id", "doc-5"))).first()).isNull();
+            // the copy of a newer state, never over a newer one: replaces an older document, adds a missing one...
+            var olderOrAbsent = Filters.and(Filters.eq("_id", "doc-10"), Filters.lt("version", 5));
+            var newer = new Document("_id", "doc-10").append("version", 5).append("status", "COPIED");
+            assertThat(documents.replaceOne(olderOrAbsent, newer, new ReplaceOptions().upsert(true)).getModifiedCount())
+                    .isEqualTo(1);
+            assertThat(documents.replaceOne(Filters.and(Filters.eq("_id", "doc-new"), Filters.lt("version", 5)),
+                    new Document("_id", "doc-new").append("version", 5), new ReplaceOptions().upsert(true))
+                    .getUpsertedId()).isNotNull();
+            // ...and an older copy arriving late finds no match and may not insert a second doc-10
+            assertThatThrownBy(() -> documents.replaceOne(Filters.and(Filters.eq("_id", "doc-10"), Filters.lt("version", 4)),
+                    new Document("_id", "doc-10").append("version", 4), new ReplaceOptions().upsert(true)))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(documents.find(Filters.eq("_id", "doc-10")).first()).containsEntry("status", "COPIED");
             // other shapes still go the general way
             assertThat(documents.countDocuments(new Document("_id", new Document("$in", List.of("doc-1", "doc-2")))
                     .append("version", 1))).isEqualTo(1);
