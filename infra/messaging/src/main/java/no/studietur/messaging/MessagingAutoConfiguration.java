@@ -31,7 +31,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
-    static final int STORE_CONNECTIONS_KEPT_OPEN = 16;
+    static final int STORE_CONNECTIONS_KEPT_OPEN = 32;
     static final int STORE_CONNECTIONS_OPENED_AT_ONCE = 8;
 
     /**
@@ -78,7 +78,11 @@ public class MessagingAutoConfiguration {
      * Connections to the store opened before they are needed, and more of them at once when a burst needs more. The
      * driver's defaults (none kept open, two opened at a time) made the first seconds of a load wait: in a profile
      * of the benchmark, registration's event consumer spent 10 s of its first 20 s waiting for a connection to be
-     * opened while the busy store answered each handshake in about 0.7 s.
+     * opened while the busy store answered each handshake in about 0.7 s. Kept open: enough for the registration
+     * service's API requests in flight (16) beside the consumers, the relay and the schedulers, so that none is
+     * opened under load. With 16 and up to 64 requests in flight, thread dumps showed the event consumer and the
+     * relay waiting for a connection to be opened while the requests held the rest: for up to 19 s nothing was
+     * published or confirmed, and requests timed out.
      */
     @Bean
     MongoClientSettingsBuilderCustomizer storeConnectionsReady() {

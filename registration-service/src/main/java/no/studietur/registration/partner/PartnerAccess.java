@@ -46,7 +46,7 @@ class PartnerAccess implements AccessCustomizer {
     PartnerAccess(PartnerService partners,
                   @Value("${studietur.registration.rate-limit.partner-per-second:50}") int partnerPerSecond,
                   @Value("${studietur.registration.rate-limit.address-per-second:10}") int addressPerSecond,
-                  @Value("${studietur.registration.rate-limit.max-in-flight:64}") int maxInFlight) {
+                  @Value("${studietur.registration.rate-limit.max-in-flight:16}") int maxInFlight) {
         this.partners = partners;
         this.inFlight = new InFlightLimit(maxInFlight);
         this.partnerLimit = limit(partnerPerSecond);
