@@ -106,6 +106,21 @@ class LocalStackTest {
     }
 
     @Test
+    void theStoreCommitsOnTheWritingThreadWithoutH2sBackgroundThreads(@TempDir Path data) {
+        try (LocalMongo mongo = LocalMongo.onDisk(data.resolve("store.mv"), 0);
+             var client = MongoClients.create(mongo.uri("threads"))) {
+            var documents = client.getDatabase("threads").getCollection("documents");
+            for (int i = 0; i < 50; i++) {
+                documents.insertOne(new Document("_id", "doc-" + i));
+            }
+
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .noneMatch(name -> name.startsWith("H2-") || name.startsWith("MVStore background writer"));
+            assertThat(documents.countDocuments()).isEqualTo(50);
+        }
+    }
+
+    @Test
     void aStoreFileInTheEarlierFormatIsRefusedWithAMessageSayingWhatToDo(@TempDir Path data) {
         Path file = data.resolve("store.mv");
         MVStore earlier = MVStore.open(file.toString());
