@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import no.studietur.billing.BillingSamples;
 import no.studietur.billing.invoice.CreditNote;
@@ -120,6 +126,25 @@ class BillingDocumentsTest {
 
         assertThat(text).contains("Kreditnota", "K2026-000009", "Krediterer faktura", "2026-000042 av 23.11.2026",
                 "avbestilling", "gebyr 50 % beholdes", "Kreditert (NOK)", "5\u00a0495,00");
+    }
+
+    @Test
+    void theRendererLogsThroughTheServicesLoggingNotTheConsole() {
+        Logger renderer = (Logger) LoggerFactory.getLogger("com.openhtmltopdf");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        renderer.addAppender(logged);
+        Level configured = renderer.getLevel();
+        renderer.setLevel(Level.INFO);
+        try {
+            PdfDocuments.invoice(BillingSamples.invoice(BillingSamples.confirmation()).issued());
+        } finally {
+            renderer.setLevel(configured);
+            renderer.detachAppender(logged);
+        }
+
+        assertThat(logged.list).extracting(ILoggingEvent::getLoggerName).isNotEmpty()
+                .allMatch(name -> name.startsWith("com.openhtmltopdf."));
     }
 
     private static String text(byte[] pdf) throws IOException {

@@ -28,6 +28,8 @@ import com.openhtmltopdf.extend.FSCacheEx;
 import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.slf4j.Slf4jLogger;
+import com.openhtmltopdf.util.XRLog;
 
 import no.studietur.contracts.billing.CreditNoteIssued;
 import no.studietur.contracts.billing.InvoiceIssued;
@@ -51,6 +53,12 @@ public final class PdfDocuments {
     // font parsing, only the embedding does.
     private static final FSCacheEx<String, FSCacheValue> FONT_METRICS = new FSDefaultCacheStore();
     private static final SpringTemplateEngine TEMPLATES = templates();
+
+    static {
+        // openhtmltopdf otherwise writes five plain-text lines per document to the console past the services'
+        // structured log, at INFO; through SLF4J they take the services' format and levels.
+        XRLog.setLoggerImpl(new Slf4jLogger());
+    }
 
     private PdfDocuments() {
     }
