@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -141,6 +143,10 @@ public final class Benchmark {
                 .filter(LoadClient.Outcome::accepted).map(LoadClient.Outcome::latencyNanos).toList()));
         results.put("sustained: POST → CONFIRMED p50/p95/p99", percentiles(since(postedAt, events.confirmedAt)));
         results.put("sustained: POST → e-mail p50/p95/p99", percentiles(since(postedAt, events.firstMailAt)));
+        results.put("sustained: POST → CONFIRMED p99 per tenth of the load", p99PerTenth(postedAt,
+                events.confirmedAt, started, loadSeconds));
+        results.put("sustained: POST → e-mail p99 per tenth of the load", p99PerTenth(postedAt,
+                events.firstMailAt, started, loadSeconds));
         results.put("sustained: backlog (placed − confirmed) per second", outstanding + " — "
                 + (keptUp(outstanding, postedAt.size(), count) ? "flat" : "growing or shed"));
     }
@@ -311,6 +317,24 @@ public final class Benchmark {
     private static List<Long> since(Map<String, Long> postedAt, Map<String, Long> observedAt) {
         return postedAt.entrySet().stream().filter(entry -> observedAt.containsKey(entry.getKey()))
                 .map(entry -> observedAt.get(entry.getKey()) - entry.getValue()).toList();
+    }
+
+    /**
+     * The p99 of the registrations posted in each tenth of the load, in order: shows whether a tail is a cold start,
+     * a stall at one moment, or a queue that keeps growing.
+     */
+    private static String p99PerTenth(Map<String, Long> postedAt, Map<String, Long> observedAt, long started,
+                                      double loadSeconds) {
+        long tenth = Math.max(1, (long) (loadSeconds * 1e9 / 10));
+        Map<Long, List<Long>> byTenth = new TreeMap<>();
+        postedAt.forEach((id, posted) -> {
+            if (observedAt.containsKey(id)) {
+                byTenth.computeIfAbsent(Math.min(9, (posted - started) / tenth), ignored -> new ArrayList<>())
+                        .add(observedAt.get(id) - posted);
+            }
+        });
+        return byTenth.values().stream().map(latencies -> ms(latencies.stream().sorted().toList(), 0.99))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String failures(List<LoadClient.Outcome> outcomes) {
