@@ -323,7 +323,7 @@ public final class Benchmark {
      * The p99 of the registrations posted in each tenth of the load, in order: shows whether a tail is a cold start,
      * a stall at one moment, or a queue that keeps growing.
      */
-    private static String p99PerTenth(Map<String, Long> postedAt, Map<String, Long> observedAt, long started,
+    static String p99PerTenth(Map<String, Long> postedAt, Map<String, Long> observedAt, long started,
                                       double loadSeconds) {
         long tenth = Math.max(1, (long) (loadSeconds * 1e9 / 10));
         Map<Long, List<Long>> byTenth = new TreeMap<>();

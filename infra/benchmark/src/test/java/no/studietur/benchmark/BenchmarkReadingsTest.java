@@ -1,0 +1,31 @@
+package no.studietur.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class BenchmarkReadingsTest {
+
+    private static final long MILLIS = 1_000_000;
+
+    @Test
+    void theTailOfEachTenthOfTheLoadIsReadApartSoAColdStartShowsAsSuch() {
+        long started = 7_000 * MILLIS;
+        Map<String, Long> postedAt = new HashMap<>();
+        Map<String, Long> observedAt = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            long posted = started + i * 100 * MILLIS;
+            postedAt.put("r" + i, posted);
+            observedAt.put("r" + i, posted + (i < 10 ? 5_000 : 100) * MILLIS);
+        }
+        postedAt.put("posted as the load ended", started + 10_000 * MILLIS);
+        observedAt.put("posted as the load ended", started + 10_300 * MILLIS);
+        postedAt.put("never confirmed", started + 5_000 * MILLIS);
+
+        assertThat(Benchmark.p99PerTenth(postedAt, observedAt, started, 10.0))
+                .isEqualTo("[5000 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 300 ms]");
+    }
+}
