@@ -32,12 +32,11 @@ import io.netty.channel.Channel;
  *
  * <p>Second, on disk, it commits after every write command, before the answer goes out: H2's MVStore commits on
  * its own only about once a second, so a killed store would lose writes it had acknowledged. A killed process
- * loses nothing (a power cut still may: there is no fsync per write). MVStore's own background writer is off: it
- * would only repeat those commits, and with it each commit is serialised and saved on two more threads of H2's,
- * where H2 2.4.240 can lose track of a chunk: its serialisation thread then waits for that chunk for ever, spinning
- * a core, and every command waits behind it (seen twice under load, once in a fault run). Committed on the writing
- * thread, a chunk is saved before the next one is serialised. Chunks that hold nothing live any more are still
- * freed at each commit; partly used ones are not rewritten, which for a local store costs some file size only.
+ * loses nothing (a power cut still may: there is no fsync per write). No write changes a map while a commit
+ * serialises ({@link CommitGate}), and MVStore's own background writer is off (it would only repeat those commits,
+ * on two more threads of H2's): either way H2 2.4.240 could lose track of a chunk under load and hang. Chunks that
+ * hold nothing live any more are still freed at each commit; partly used ones are not rewritten, which for a local
+ * store costs some file size only.
  *
  * <p>Third, its page cache is 128 MB instead of MVStore's 16 MB: with the documents of a few thousand registrations
  * the working set outgrew 16 MB, pages were read back from the file and deserialised again for every look-up, and
@@ -59,6 +58,7 @@ final class IdLookupH2Backend extends H2Backend {
     private static final String AND = "$and";
 
     private final boolean commitEachWrite;
+    private final CommitGate commitGate = new CommitGate();
 
     private IdLookupH2Backend(MVStore store, boolean commitEachWrite) {
         super(store);
@@ -91,10 +91,11 @@ final class IdLookupH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        Document answer = super.handleCommand(channel, database, command, query);
-        if (commitEachWrite && WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            commit();
+        if (!commitEachWrite || !WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, database, command, query);
         }
+        Document answer = commitGate.write(() -> super.handleCommand(channel, database, command, query));
+        commitGate.commit(this::commit);
         return answer;
     }
 
