@@ -324,7 +324,7 @@ public final class Benchmark {
      * a stall at one moment, or a queue that keeps growing.
      */
     static String p99PerTenth(Map<String, Long> postedAt, Map<String, Long> observedAt, long started,
-                                      double loadSeconds) {
+                              double loadSeconds) {
         long tenth = Math.max(1, (long) (loadSeconds * 1e9 / 10));
         Map<Long, List<Long>> byTenth = new TreeMap<>();
         postedAt.forEach((id, posted) -> {

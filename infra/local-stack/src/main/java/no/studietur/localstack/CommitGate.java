@@ -4,10 +4,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Lets write commands change H2's maps side by side, but never while a commit serialises them. H2 2.4.240 lost
- * track of a chunk when pages changed under a commit: the committing thread then waited for that chunk for ever,
- * spinning a core, and every command queued behind it (seen under load both with MVStore's background writer and,
- * after that was turned off, on the writing thread). Writes that finish while a commit runs are committed by the
+ * Lets write commands change H2's maps side by side, but never while a commit serialises them. Under load H2
+ * 2.4.240 twice lost track of a chunk: the committing thread waited for it for ever, spinning a core, and every
+ * command queued behind it; first with MVStore's background writer, then, with that off, on the writing thread.
+ * Pages changing under a commit was the concurrency left. The hang was never reproduced outside the platform, so the
+ * runs since are the evidence (docs/benchmarks.md). Writes that finish while a commit runs are committed by the
  * next one, so writes still share commits.
  */
 final class CommitGate {
