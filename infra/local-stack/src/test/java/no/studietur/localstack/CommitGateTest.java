@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,46 +25,12 @@ class CommitGateTest {
 
     @Test
     void aCommitWaitsUntilNoWriteIsHalfApplied() throws Exception {
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch finishWrite = new CountDownLatch(1);
-        CompletableFuture<String> write = CompletableFuture.supplyAsync(() -> gate.write(() -> {
-            writing.countDown();
-            await(finishWrite);
-            return "applied";
-        }), threads);
-        writing.await();
-
-        CountDownLatch committed = new CountDownLatch(1);
-        CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> gate.commit(committed::countDown), threads);
-
-        assertThat(committed.await(300, TimeUnit.MILLISECONDS)).as("committed during a write").isFalse();
-        finishWrite.countDown();
-        assertThat(write.get(5, TimeUnit.SECONDS)).isEqualTo("applied");
-        commit.get(5, TimeUnit.SECONDS);
-        assertThat(committed.getCount()).isZero();
+        assertTheSecondWaitsWhileTheFirstIsInside(this::write, gate::commit);
     }
 
     @Test
     void noWriteStartsWhileACommitSerialises() throws Exception {
-        CountDownLatch committing = new CountDownLatch(1);
-        CountDownLatch finishCommit = new CountDownLatch(1);
-        CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> gate.commit(() -> {
-            committing.countDown();
-            await(finishCommit);
-        }), threads);
-        committing.await();
-
-        CountDownLatch applied = new CountDownLatch(1);
-        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> gate.write(() -> {
-            applied.countDown();
-            return null;
-        }), threads);
-
-        assertThat(applied.await(300, TimeUnit.MILLISECONDS)).as("applied during a commit").isFalse();
-        finishCommit.countDown();
-        commit.get(5, TimeUnit.SECONDS);
-        write.get(5, TimeUnit.SECONDS);
-        assertThat(applied.getCount()).isZero();
+        assertTheSecondWaitsWhileTheFirstIsInside(gate::commit, this::write);
     }
 
     @Test
@@ -74,6 +41,33 @@ class CommitGateTest {
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(second.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private void write(Runnable change) {
+        gate.write(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    private void assertTheSecondWaitsWhileTheFirstIsInside(Consumer<Runnable> first, Consumer<Runnable> second)
+            throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        CompletableFuture<Void> holding = CompletableFuture.runAsync(() -> first.accept(() -> {
+            inside.countDown();
+            await(leave);
+        }), threads);
+        inside.await();
+
+        CountDownLatch ran = new CountDownLatch(1);
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> second.accept(ran::countDown), threads);
+
+        assertThat(ran.await(300, TimeUnit.MILLISECONDS)).as("ran while the other was inside the gate").isFalse();
+        leave.countDown();
+        holding.get(5, TimeUnit.SECONDS);
+        waiting.get(5, TimeUnit.SECONDS);
+        assertThat(ran.getCount()).isZero();
     }
 
     private static boolean meetOther(CountDownLatch bothInside) {
