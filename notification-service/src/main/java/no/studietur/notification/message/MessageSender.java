@@ -2,10 +2,13 @@ package no.studietur.notification.message;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,9 +39,9 @@ import no.studietur.messaging.StoreOutage;
 
 /**
  * Sends recorded messages in the background, never on the Kafka consumer's thread: the consumer only records
- * intents and hands their ids to this sender's threads ({@code sender-threads}). Each message is taken with a
- * lease ({@code dueAt} moved ahead) so no other thread or instance sends it meanwhile; its outcome is written after
- * the SMTP server answered. Failures are
+ * intents and hands them to this sender's threads ({@code sender-threads}). Each message is sent under a lease
+ * ({@code dueAt} ahead) so no other thread or instance sends it meanwhile: taken at recording for what this
+ * instance records, else by a claim; its outcome is written after the SMTP server answered. Failures are
  * retried with exponential back-off up to {@code max-attempts}, then the message is FAILED (an operator may
  * resend it). A Resilience4j circuit breaker stops hammering an SMTP server that is down: while it is open no
  * attempt is made or counted, and the backlog drains by itself once a probe succeeds.
@@ -48,6 +51,11 @@ public class MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
     private static final Duration LEASE = Duration.ofSeconds(30);
+    /**
+     * How much of its lease a message must have left for a send to start without a claim: a send is a few SMTP
+     * steps, each given up after 5 s, and must end before the lease does or another sender could take it too.
+     */
+    private static final Duration LONGEST_SEND = Duration.ofSeconds(20);
 
     private final MongoTemplate mongo;
     private final MailDelivery delivery;
@@ -60,7 +68,7 @@ public class MessageSender {
     private final int sweepBatch;
     private final List<Thread> workers = new ArrayList<>();
     private final Object wakeUp = new Object();
-    private final Queue<String> due = new ConcurrentLinkedQueue<>();
+    private final Queue<Handed> due = new ConcurrentLinkedQueue<>();
     /** When retries this sender scheduled come due ({@link System#nanoTime()}); guarded by {@code wakeUp}. */
     private final NavigableSet<Long> retriesDue = new TreeSet<>();
     /** The last look for any due message; a lease ago at start, so the first look is at once. */
@@ -93,11 +101,34 @@ public class MessageSender {
     }
 
     /**
+     * A message handed to the sender threads: by its id, to be claimed if it is due, or as {@code recorded} by
+     * this instance, which leased it to this sender when it recorded it.
+     */
+    private record Handed(String id, Message recorded) {
+    }
+
+    /** When a lease taken now ends: for a message recorded now, and handed over with {@link #handOverLeased}. */
+    Instant leaseFrom(Instant now) {
+        // as the store keeps it, so that a renewal can find the lease by its end
+        return now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
      * Hands these newly due messages to the sender threads and wakes them: each takes the next by its id. The SMTP
      * round trips are what a send waits on, so several threads send several messages at a time.
      */
     public void nudge(Collection<String> messageIds) {
-        due.addAll(messageIds);
+        messageIds.forEach(id -> due.add(new Handed(id, null)));
+        wakeAll();
+    }
+
+    /**
+     * Hands over messages just recorded with a lease for this sender ({@link #leaseFrom}): no other sender takes
+     * them before it ends, so while enough of it is left they are sent as they are, without a claim (a write to the
+     * store per message).
+     */
+    void handOverLeased(Collection<Message> recorded) {
+        recorded.forEach(message -> due.add(new Handed(message.id(), message)));
         wakeAll();
     }
 
@@ -180,13 +211,13 @@ public class MessageSender {
                 nudge(ids);
                 sweptFullBatch.set(ids.size() == sweepBatch);
             }
-            String id;
-            while ((id = due.poll()) != null) {
-                Message handed = claim(due().and("_id").is(id));
+            Handed next;
+            while ((next = due.poll()) != null) {
+                Message handed = take(next);
                 if (handed != null && !send(handed, smtp)) {
-                    // the breaker is open: the retry's look for all due messages finds these, so the batch they
-                    // came in asks for no sweep of its own
-                    due.clear();
+                    // the breaker is open: the retry's look for all due messages finds these (those leased at
+                    // recording once their leases end), so the batch they came in asks for no sweep of its own
+                    leaseEnds(drainAll()).ifPresent(end -> sweepAfter(Duration.between(clock.instant(), end)));
                     sweptFullBatch.set(false);
                     return;
                 }
@@ -217,6 +248,36 @@ public class MessageSender {
 
     private Criteria due() {
         return Criteria.where("status").is(MessageStatus.PENDING).and("dueAt").lte(clock.instant());
+    }
+
+    private List<Handed> drainAll() {
+        List<Handed> dropped = new ArrayList<>();
+        for (Handed handed; (handed = due.poll()) != null; ) {
+            dropped.add(handed);
+        }
+        return dropped;
+    }
+
+    /** When the last lease taken at recording among these ends. */
+    private static Optional<Instant> leaseEnds(List<Handed> handed) {
+        return handed.stream().filter(each -> each.recorded() != null).map(each -> each.recorded().dueAt())
+                .max(Instant::compareTo);
+    }
+
+    /**
+     * The message to send, if it is still this sender's to send. One leased at recording with too little of the
+     * lease left renews it, unless another sender took the message once the lease had ended (and moved it on).
+     */
+    private Message take(Handed handed) {
+        Message recorded = handed.recorded();
+        if (recorded == null) {
+            return claim(due().and("_id").is(handed.id()));
+        }
+        if (!clock.instant().plus(LONGEST_SEND).isAfter(recorded.dueAt())) {
+            return recorded;
+        }
+        return claim(Criteria.where("_id").is(handed.id()).and("status").is(MessageStatus.PENDING)
+                .and("dueAt").is(recorded.dueAt()));
     }
 
     /** Takes the message if it still matches, for this sender alone until its lease ends. */

@@ -2,15 +2,19 @@ package no.studietur.notification.message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,6 +22,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import no.studietur.web.RequestRefused;
 
 /**
@@ -53,27 +59,56 @@ public class Messages {
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** Records the intents (each once) and lets the sender know. */
+    /**
+     * Records the intents (each once, all of an occasion in one write per collection) and hands them to this
+     * instance's sender. A message recorded now is leased to that sender from the start, so it needs no claim of
+     * its own before it is sent; one recorded before (a redelivered event) is handed over by id, to be claimed if
+     * it is still due.
+     */
     public void record(List<Intent> intents) {
-        List<String> ids = new ArrayList<>();
+        if (intents.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant leasedUntil = sender.leaseFrom(now);
+        List<MessageContent> contents = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
         for (Intent intent : intents) {
             String id = idOf(intent.causeId(), intent.kind(), intent.recipient());
-            // content first: a message is never due without what it says
-            insertOnce(new MessageContent(id, intent.content().text(), intent.content().html(), intent.attachments()));
-            insertOnce(new Message(id, intent.causeId(), intent.registrationId(), intent.tourId(), intent.kind(),
+            contents.add(new MessageContent(id, intent.content().text(), intent.content().html(), intent.attachments()));
+            messages.add(new Message(id, intent.causeId(), intent.registrationId(), intent.tourId(), intent.kind(),
                     intent.recipient(), intent.language(), intent.content().subject(),
                     intent.attachments().stream().map(MessageContent.Attachment::fileName).toList(),
-                    MessageStatus.PENDING, 0, null, clock.instant(), clock.instant(), null, 0));
-            ids.add(id);
+                    MessageStatus.PENDING, 0, null, leasedUntil, now, null, 0));
         }
-        sender.nudge(ids);
+        // contents first: a message is never due without what it says
+        insertEachOnce(MessageContent.class, contents);
+        Set<Integer> recordedBefore = insertEachOnce(Message.class, messages);
+        List<Message> recordedNow = new ArrayList<>();
+        List<String> recordedEarlier = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (recordedBefore.contains(i)) {
+                recordedEarlier.add(messages.get(i).id());
+            } else {
+                recordedNow.add(messages.get(i));
+            }
+        }
+        sender.handOverLeased(recordedNow);
+        sender.nudge(recordedEarlier);
     }
 
-    private void insertOnce(Object document) {
+    /** Inserts every document not stored yet; returns the positions of those that were (duplicate ids). */
+    private <T> Set<Integer> insertEachOnce(Class<T> type, List<T> documents) {
         try {
-            mongo.insert(document);
-        } catch (DuplicateKeyException alreadyRecorded) {
-            log.debug("{} was recorded before", document.getClass().getSimpleName());
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type).insert(documents).execute();
+            return Set.of();
+        } catch (BulkOperationException failure) {
+            if (failure.getErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw failure;
+            }
+            log.debug("{} of {} {} recorded before", failure.getErrors().size(), documents.size(),
+                    type.getSimpleName());
+            return failure.getErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
         }
     }
 
