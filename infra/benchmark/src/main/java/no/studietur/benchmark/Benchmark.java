@@ -264,23 +264,28 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Each process's resident memory now, at the end of the run, and the most it held since it started (the
+     * kernel's high-water mark): a service's heap grows under load and the end of a run may catch it either way.
+     */
     private void memory(LocalPlatform platform) throws Exception {
         long total = 0;
+        long totalPeak = 0;
         for (Map.Entry<String, Long> process : platform.pids().entrySet()) {
-            long kib = residentKib(process.getValue());
+            List<String> status = Files.readAllLines(Path.of("/proc/" + process.getValue() + "/status"));
+            long kib = statusKib(status, "VmRSS:");
+            long peakKib = statusKib(status, "VmHWM:");
             total += kib;
-            results.put("RSS: " + process.getKey(), "%d MiB".formatted(kib / 1024));
+            totalPeak += peakKib;
+            results.put("RSS: " + process.getKey(), "%d MiB (peak %d MiB)".formatted(kib / 1024, peakKib / 1024));
         }
-        results.put("RSS: whole stack", "%d MiB".formatted(total / 1024));
+        results.put("RSS: whole stack", "%d MiB (sum of the peaks %d MiB)".formatted(total / 1024, totalPeak / 1024));
     }
 
-    private static long residentKib(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return 0;
+    /** A size field of {@code /proc/<pid>/status}, in KiB; 0 when it is absent. */
+    static long statusKib(List<String> status, String field) {
+        return status.stream().filter(line -> line.startsWith(field)).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).orElse(0L);
     }
 
     private void report() throws Exception {

@@ -3,6 +3,7 @@ package no.studietur.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,15 @@ class BenchmarkReadingsTest {
 
         assertThat(Benchmark.p99PerTenth(postedAt, observedAt, started, 10.0))
                 .isEqualTo("[5000 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 100 ms, 300 ms]");
+    }
+
+    @Test
+    void residentMemoryIsReadNowAndAtItsPeak() {
+        List<String> status = List.of("Name:\tjava", "VmPeak:\t 3953408 kB", "VmHWM:\t  401232 kB",
+                "VmRSS:\t  355092 kB", "RssAnon:\t  310688 kB");
+
+        assertThat(Benchmark.statusKib(status, "VmRSS:")).isEqualTo(355_092);
+        assertThat(Benchmark.statusKib(status, "VmHWM:")).isEqualTo(401_232);
+        assertThat(Benchmark.statusKib(status, "VmSwap:")).isZero();
     }
 }
