@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -29,6 +33,7 @@ import no.studietur.testsupport.SampleConfirmation;
 class BillingDocumentsTest {
 
     private static final Instant EARLY = Instant.parse("2027-01-10T09:00:00Z");
+    private static final int DOCUMENTS_EACH = 20;
 
     @Test
     void aZeroRatedInvoiceToANorwegianMunicipality() {
@@ -126,6 +131,38 @@ class BillingDocumentsTest {
 
         assertThat(text).contains("Kreditnota", "K2026-000009", "Krediterer faktura", "2026-000042 av 23.11.2026",
                 "avbestilling", "gebyr 50 % beholdes", "Kreditert (NOK)", "5\u00a0495,00");
+    }
+
+    /**
+     * Renderings share parsed fonts and XML parsers, one rendering at a time: documents rendered at once, each after
+     * another on its thread, must each print their own text, every letter of it.
+     */
+    @Test
+    void documentsRenderedAtOnceEachPrintTheirOwnText() throws Exception {
+        List<String> names = List.of("Máret Ŋuolja", "Åse Ødegård", "Björn Östlund", "Ævar Ðórsson", "Sunná Šiellá",
+                "Kjersti Ånestad");
+        try (ExecutorService renderers = Executors.newFixedThreadPool(names.size())) {
+            List<Future<List<String>>> rendered = names.stream().map(name -> renderers.submit(() -> {
+                List<String> texts = new ArrayList<>();
+                for (int document = 1; document <= DOCUMENTS_EACH; document++) {
+                    texts.add(text(PdfDocuments.invoice(BillingSamples.invoice(BillingSamples.withParticipants(
+                            BillingSamples.confirmation(), List.of(SampleConfirmation.participant(
+                                    name + " " + document, "p@example.no", "nb")))).issued())));
+                }
+                return texts;
+            })).toList();
+
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                List<String> texts = rendered.get(i).get();
+                for (int document = 1; document <= DOCUMENTS_EACH; document++) {
+                    String text = texts.get(document - 1);
+                    assertThat(text).contains(name + " " + document, "Faktura", "Å betale (NOK)");
+                    names.stream().filter(other -> !other.equals(name))
+                            .forEach(other -> assertThat(text).doesNotContain(other));
+                }
+            }
+        }
     }
 
     @Test

@@ -1,9 +1,9 @@
 package no.studietur.documents;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -13,20 +13,33 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 import com.openhtmltopdf.extend.FSCacheEx;
 import com.openhtmltopdf.extend.FSCacheValue;
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.util.XRLog;
@@ -49,6 +62,14 @@ public final class PdfDocuments {
     // Read once: taking them out of the jar for every document cost more than laying the document out.
     private static final byte[] REGULAR = withoutGlyphSubstitution(resource("/liberation/LiberationSans-Regular.ttf"));
     private static final byte[] BOLD = withoutGlyphSubstitution(resource("/liberation/LiberationSans-Bold.ttf"));
+    /**
+     * Tools for the next renderings: parsed once, they serve document after document. Parsing the fonts (their
+     * character maps above all) and finding an XML parser anew, as openhtmltopdf does for a document given as text,
+     * were a fifth of a rendering. FontBox reads a parsed font's tables as they are first needed and an XML parser
+     * parses one document at a time, so a set of tools serves one rendering at a time: there are as many sets as
+     * renderings ran at once.
+     */
+    private static final Queue<RenderingTools> IDLE_TOOLS = new ConcurrentLinkedQueue<>();
     // The fonts' metrics, shared by every rendering (openhtmltopdf's store is thread-safe): layout then needs no
     // font parsing, only the embedding does.
     private static final FSCacheEx<String, FSCacheValue> FONT_METRICS = new FSDefaultCacheStore();
@@ -81,18 +102,58 @@ public final class PdfDocuments {
         Context context = new Context(Locale.forLanguageTag("nb-NO"), variables);
         context.setVariable("format", new NorwegianFormat());
         String xhtml = TEMPLATES.process("billing-document", context);
-        try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
+        RenderingTools tools = Optional.ofNullable(IDLE_TOOLS.poll()).orElseGet(RenderingTools::make);
+        try (ByteArrayOutputStream pdf = new ByteArrayOutputStream(); PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.usePDDocument(document);
             builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
-            builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, null);
+            tools.embedFontsIn(document, builder);
+            builder.withW3cDocument(tools.xhtmlParser().parse(new InputSource(new StringReader(xhtml))), null);
             builder.toStream(pdf);
             builder.run();
+            // only after a rendering that went well: one that failed may have left a font table half read
+            IDLE_TOOLS.offer(tools);
             return pdf.toByteArray();
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not render the PDF", failed);
+        } catch (SAXException templateFault) {
+            throw new IllegalStateException("The template made XHTML that does not parse", templateFault);
+        }
+    }
+
+    /**
+     * Liberation Sans regular and bold, parsed (each document embeds the subset of them it draws), and a parser for
+     * the XHTML the template makes.
+     */
+    private record RenderingTools(TrueTypeFont regular, TrueTypeFont bold, DocumentBuilder xhtmlParser) {
+
+        static RenderingTools make() {
+            try {
+                DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+                factory.setNamespaceAware(true);
+                // the template has no document type, so one could only have come from outside
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                return new RenderingTools(parsed(REGULAR), parsed(BOLD), factory.newDocumentBuilder());
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void embedFontsIn(PDDocument document, PdfRendererBuilder builder) throws IOException {
+            // Loaded this way, the document leaves the fonts open when it closes, for the next document.
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, regular, true)), FONT, 400,
+                    FontStyle.NORMAL, true);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, bold, true)), FONT, 700,
+                    FontStyle.NORMAL, true);
+        }
+
+        private static TrueTypeFont parsed(byte[] font) {
+            try {
+                return new TTFParser().parse(new RandomAccessReadBuffer(font));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
