@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.apache.catalina.connector.Connector;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +43,24 @@ class PartnerIntegrationTest {
         var onboarded = operator().post("/api/partners", "{\"name\":\"" + name + "\"}");
         assertThat(onboarded.status()).isEqualTo(201);
         return onboarded.json().path("apiKey").asString();
+    }
+
+    /** A rush keeps thousands of connections open; each holds 2 KB socket buffers, yet bigger requests get through. */
+    @Test
+    void eachConnectionHoldsSmallSocketBuffersAndLongerRequestsStillArrive(
+            @Autowired ServletWebServerApplicationContext context) throws InterruptedException {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("2048");
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("2048");
+
+        String tourId = "tour-" + UUID.randomUUID();
+        RegistrationIntegrationTest.publishTour(port, tourId);
+        Thread.sleep(1100); // past the per-address limit of the tests before
+        var placed = Http.at(port).with("X-Request-Note", "x".repeat(6000))
+                .post("/api/registrations", RegistrationIntegrationTest.request(tourId, "Kari Nordmann"));
+        assertThat(placed.status()).isEqualTo(202);
+        assertThat(Http.at(port).get("/api/registrations/" + placed.json().path("id").asString()).status())
+                .isEqualTo(200);
     }
 
     @Test
