@@ -75,8 +75,11 @@ final class LoadClient {
         long sent = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(response -> new Outcome(sent, System.nanoTime() - sent, response.statusCode(), response.body()))
-                .exceptionally(failure -> new Outcome(sent, System.nanoTime() - sent,
-                        failure.getCause() instanceof HttpTimeoutException ? 0 : -1, failure.toString()));
+                .exceptionally(failure -> {
+                    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                    return new Outcome(sent, System.nanoTime() - sent, cause instanceof HttpTimeoutException ? 0 : -1,
+                            cause.toString());
+                });
     }
 
     String get(URI uri, String user, String password) throws Exception {

@@ -31,6 +31,19 @@ class BenchmarkReadingsTest {
     }
 
     @Test
+    void connectionErrorsAreCountedWithWhatTheyWereMostFrequentFirst() {
+        List<LoadClient.Outcome> outcomes = List.of(new LoadClient.Outcome(0, 1, 202, "{}"),
+                new LoadClient.Outcome(0, 1, 429, "{}"), new LoadClient.Outcome(0, 1, 0, "timed out"),
+                new LoadClient.Outcome(0, 1, -1, "java.net.ConnectException"),
+                new LoadClient.Outcome(0, 1, -1, "java.io.IOException: connection reset"),
+                new LoadClient.Outcome(0, 1, -1, "java.io.IOException: connection reset"));
+
+        assertThat(Benchmark.failures(outcomes)).isEqualTo("1 × 429, 0 × 5xx, 0 other 4xx, 1 timeouts (10 s), "
+                + "3 connection errors: 2 × java.io.IOException: connection reset; 1 × java.net.ConnectException");
+        assertThat(Benchmark.failures(outcomes.subList(0, 3))).endsWith("0 connection errors");
+    }
+
+    @Test
     void residentMemoryIsReadNowAndAtItsPeak() {
         List<String> status = List.of("Name:\tjava", "VmPeak:\t 3953408 kB", "VmHWM:\t  401232 kB",
                 "VmRSS:\t  355092 kB", "RssAnon:\t  310688 kB");
