@@ -147,14 +147,6 @@ public final class PdfDocuments {
             builder.useFont(new PDFontSupplier(PDType0Font.load(document, bold, true)), FONT, 700,
                     FontStyle.NORMAL, true);
         }
-
-        private static TrueTypeFont parsed(byte[] font) {
-            try {
-                return new TTFParser().parse(new RandomAccessReadBuffer(font));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /**
@@ -164,8 +156,7 @@ public final class PdfDocuments {
      * copies the font with every mapped character and only the tables named here, those that draw and measure them.
      */
     private static byte[] withoutGlyphSubstitution(byte[] font) {
-        try (TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font));
-             ByteArrayOutputStream copy = new ByteArrayOutputStream()) {
+        try (TrueTypeFont parsed = parsed(font); ByteArrayOutputStream copy = new ByteArrayOutputStream()) {
             CmapLookup characters = parsed.getUnicodeCmapLookup();
             TTFSubsetter subsetter = new TTFSubsetter(parsed, DRAWING_TABLES);
             for (int character = 0; character <= Character.MAX_VALUE; character++) {
@@ -175,6 +166,14 @@ public final class PdfDocuments {
             }
             subsetter.writeToStream(copy);
             return copy.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TrueTypeFont parsed(byte[] font) {
+        try {
+            return new TTFParser().parse(new RandomAccessReadBuffer(font));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
