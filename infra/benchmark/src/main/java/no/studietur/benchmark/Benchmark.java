@@ -343,21 +343,21 @@ public final class Benchmark {
     }
 
     static String failures(List<LoadClient.Outcome> outcomes) {
+        Map<String, Long> connectionErrors = outcomes.stream().filter(outcome -> outcome.status() == -1)
+                .collect(Collectors.groupingBy(LoadClient.Outcome::body, Collectors.counting()));
         return "%d × 429, %d × 5xx, %d other 4xx, %d timeouts (10 s), %d connection errors%s".formatted(
                 outcomes.stream().filter(outcome -> outcome.status() == 429).count(),
                 outcomes.stream().filter(outcome -> outcome.status() >= 500).count(),
                 outcomes.stream().filter(outcome -> outcome.status() >= 400 && outcome.status() < 500
                         && outcome.status() != 429).count(),
                 outcomes.stream().filter(outcome -> outcome.status() == 0).count(),
-                outcomes.stream().filter(outcome -> outcome.status() == -1).count(),
-                connectionErrorKinds(outcomes));
+                connectionErrors.values().stream().mapToLong(Long::longValue).sum(),
+                kindsMostFrequentFirst(connectionErrors));
     }
 
-    /** What the connection errors were, most frequent first: a count alone cannot tell a reset from a refusal. */
-    private static String connectionErrorKinds(List<LoadClient.Outcome> outcomes) {
-        Map<String, Long> kinds = outcomes.stream().filter(outcome -> outcome.status() == -1)
-                .collect(Collectors.groupingBy(LoadClient.Outcome::body, Collectors.counting()));
-        return kinds.isEmpty() ? "" : kinds.entrySet().stream()
+    /** What the connection errors were: a count alone cannot tell a reset from a refusal. */
+    private static String kindsMostFrequentFirst(Map<String, Long> counts) {
+        return counts.isEmpty() ? "" : counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(kind -> "%d × %s".formatted(kind.getValue(), kind.getKey()))
                 .collect(Collectors.joining("; ", ": ", ""));
