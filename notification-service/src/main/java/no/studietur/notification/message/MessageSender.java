@@ -118,8 +118,7 @@ public class MessageSender {
      * round trips are what a send waits on, so several threads send several messages at a time.
      */
     public void nudge(Collection<String> messageIds) {
-        messageIds.forEach(id -> due.add(new Handed(id, null)));
-        wakeAll();
+        handOver(messageIds.stream().map(id -> new Handed(id, null)).toList());
     }
 
     /**
@@ -128,7 +127,15 @@ public class MessageSender {
      * store per message).
      */
     void handOverLeased(Collection<Message> recorded) {
-        recorded.forEach(message -> due.add(new Handed(message.id(), message)));
+        handOver(recorded.stream().map(message -> new Handed(message.id(), message)).toList());
+    }
+
+    /** Wakes the sender threads only for something to send: recording an event or a sweep may hand over nothing. */
+    private void handOver(List<Handed> handed) {
+        if (handed.isEmpty()) {
+            return;
+        }
+        due.addAll(handed);
         wakeAll();
     }
 
