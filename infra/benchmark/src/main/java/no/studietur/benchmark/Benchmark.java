@@ -267,6 +267,7 @@ public final class Benchmark {
     /**
      * Each process's resident memory now, at the end of the run, and the most it held since it started (the
      * kernel's high-water mark): a service's heap grows under load and the end of a run may catch it either way.
+     * Then the store's file: it grows with every commit unless its sparse chunks are rewritten.
      */
     private void memory(LocalPlatform platform) throws Exception {
         long total = 0;
@@ -280,6 +281,7 @@ public final class Benchmark {
             results.put("RSS: " + process.getKey(), "%d MiB (peak %d MiB)".formatted(kib / 1024, peakKib / 1024));
         }
         results.put("RSS: whole stack", "%d MiB (sum of the peaks %d MiB)".formatted(total / 1024, totalPeak / 1024));
+        results.put("store: data file", "%d MiB".formatted(Files.size(platform.storeFile()) >> 20));
     }
 
     /** A size field of {@code /proc/<pid>/status}, in KiB; 0 when it is absent. */

@@ -100,7 +100,7 @@ public final class LocalPlatform {
         infrastructure.put("kafka", launch("kafka", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalKafka",
                 data.resolve("kafka").toString(), String.valueOf(KAFKA), String.valueOf(KAFKA_CONTROLLER))));
         infrastructure.put("store", launch("store", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalMongo",
-                data.resolve("mongo/studietur.mv").toString(), String.valueOf(MONGO))));
+                storeFile().toString(), String.valueOf(MONGO))));
         infrastructure.put("smtp", launch("smtp", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
                 String.valueOf(SMTP), String.valueOf(INBOX))));
         for (String name : infrastructure.keySet()) {
@@ -188,6 +188,11 @@ public final class LocalPlatform {
             throw new IllegalArgumentException("No process " + name + "; known: " + pids().keySet());
         }
         return process;
+    }
+
+    /** The file the store keeps its data in. */
+    public Path storeFile() {
+        return data.resolve("mongo/studietur.mv");
     }
 
     /** Each service's time from launch to ready (the four start at once and share the machine). */
