@@ -39,10 +39,10 @@ class StoreFileGrowthTest {
         StoreFile compacted = afterWrites(folder.resolve("compacted.mv"), true);
         StoreFile uncompacted = afterWrites(folder.resolve("uncompacted.mv"), false);
 
-        // measured: 77 % live in 6.3 MB against 16 % in 13.3 MB after 80 rounds; the gap widens with every round
-        assertThat(uncompacted.chunksFillRate()).isLessThan(30);
-        assertThat(compacted.chunksFillRate()).isGreaterThanOrEqualTo(50);
-        assertThat(compacted.size()).isLessThan(uncompacted.size() * 2 / 3);
+        // measured: 18.2 MB at 11 % live uncompacted; compacted 3.4 MB at 59 % live, and 5.2 MB at 32 % with
+        // every core of the machine busy meanwhile
+        assertThat(uncompacted.chunksFillRate()).isLessThan(25);
+        assertThat(compacted.size()).isLessThan(uncompacted.size() / 2);
     }
 
     @Test
@@ -125,6 +125,8 @@ class StoreFileGrowthTest {
                     backend.compact();
                 }
             }
+            // one more commit: it drops the chunks the last round left empty, as the next write would
+            counters.updateOne(Filters.eq("_id", "counter-0"), Updates.set("checked", true));
             int fillRate = backend.getMvStore().getFileStore().getChunksFillRate();
             return new StoreFile(Files.size(file), fillRate);
         } catch (IOException e) {
