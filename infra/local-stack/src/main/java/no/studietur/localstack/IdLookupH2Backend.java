@@ -103,7 +103,8 @@ final class IdLookupH2Backend extends H2Backend {
 
     /** A file store that compacts only when asked ({@link #compact()}); tests shorten the retention. */
     static IdLookupH2Backend fileStore(String fileName, Duration retention) {
-        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(128).pageSplitSize(4096).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(128).pageSplitSize(4096)
+                .autoCommitDisabled().open();
         store.setRetentionTime((int) retention.toMillis());
         boolean writtenBefore = store.getMapNames().stream().anyMatch(name -> !name.equals(FORMAT_MAP));
         MVMap<String, String> format = store.openMap(FORMAT_MAP);

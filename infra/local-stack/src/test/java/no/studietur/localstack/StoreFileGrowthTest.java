@@ -73,10 +73,6 @@ class StoreFileGrowthTest {
         }
     }
 
-    /** The file's size in bytes, and the share of its chunks' bytes that is live, in percent. */
-    private record StoreFile(long size, int chunksFillRate) {
-    }
-
     @Test
     void compactionLeavesEveryDocumentAsItWasLastWritten(@TempDir Path folder) {
         Path file = folder.resolve("store.mv");
@@ -104,8 +100,12 @@ class StoreFileGrowthTest {
         }
     }
 
+    /** The file's size in bytes, and the share of its chunks' bytes that is live, in percent. */
+    private record StoreFile(long size, int chunksFillRate) {
+    }
+
     /**
-     * Inserts documents under scattered ids and counts them in a few counters, as the services' writes do, each
+     * Inserts documents under ascending ids and counts them in a few counters, as the services' writes do, each
      * write its own commit; compacts after each round or not. No retention time, so a chunk that falls empty is
      * reused at once.
      */
