@@ -45,7 +45,8 @@ public final class LocalMongo implements AutoCloseable {
      */
     private static final int COMMAND_THREADS = 32;
 
-    private static LocalMongo start(MongoBackend backend, int port) {
+    /** Serves the backend on the port (0: a free one); closing the result closes the backend too. */
+    static LocalMongo start(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", FreePorts.orFree(port)), 1, COMMAND_THREADS);
         return new LocalMongo(server, backend);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * How much the store's file grows. Each commit writes the pages it changed into a new chunk, so the smaller a page,
@@ -50,8 +47,7 @@ class StoreFileGrowthTest {
         Path file = folder.resolve("store.mv");
         // retained longer than the test takes, so every chunk written stays in the file and its growth counts them
         IdLookupH2Backend backend = IdLookupH2Backend.fileStore(file.toString(), Duration.ofMinutes(10));
-        MongoServer server = new MongoServer(backend);
-        try (var client = MongoClients.create(uri(server.bind()))) {
+        try (LocalMongo mongo = LocalMongo.start(backend, 0); var client = MongoClients.create(mongo.uri("pages"))) {
             var documents = client.getDatabase("pages").getCollection("documents");
             List<Document> registrations = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
@@ -67,9 +63,6 @@ class StoreFileGrowthTest {
 
             // measured: 8.0 KB with pages split at 4 KB, 14.9 KB with H2's default of 16 KB
             assertThat(bytesPerChange).isLessThan(11_000);
-        } finally {
-            server.shutdown();
-            backend.close();
         }
     }
 
@@ -78,9 +71,8 @@ class StoreFileGrowthTest {
         Path file = folder.resolve("store.mv");
         afterWrites(file, true);
 
-        IdLookupH2Backend backend = IdLookupH2Backend.fileStore(file.toString(), Duration.ZERO);
-        MongoServer server = new MongoServer(backend);
-        try (var client = MongoClients.create(uri(server.bind()))) {
+        try (LocalMongo mongo = LocalMongo.start(IdLookupH2Backend.fileStore(file.toString(), Duration.ZERO), 0);
+             var client = MongoClients.create(mongo.uri("compaction"))) {
             var documents = client.getDatabase("compaction").getCollection("documents");
             assertThat(documents.countDocuments()).isEqualTo(ROUNDS * PER_ROUND);
             for (int round = 0; round < ROUNDS; round++) {
@@ -94,9 +86,6 @@ class StoreFileGrowthTest {
                 assertThat(counters.find(Filters.eq("_id", "counter-" + counter)).first())
                         .containsEntry("value", ROUNDS * PER_ROUND / COUNTERS);
             }
-        } finally {
-            server.shutdown();
-            backend.close();
         }
     }
 
@@ -111,8 +100,8 @@ class StoreFileGrowthTest {
      */
     private static StoreFile afterWrites(Path file, boolean compact) {
         IdLookupH2Backend backend = IdLookupH2Backend.fileStore(file.toString(), Duration.ZERO);
-        MongoServer server = new MongoServer(backend);
-        try (var client = MongoClients.create(uri(server.bind()))) {
+        try (LocalMongo mongo = LocalMongo.start(backend, 0);
+             var client = MongoClients.create(mongo.uri("compaction"))) {
             var documents = client.getDatabase("compaction").getCollection("documents");
             var counters = client.getDatabase("compaction").getCollection("counters");
             for (int round = 0; round < ROUNDS; round++) {
@@ -131,9 +120,6 @@ class StoreFileGrowthTest {
             return new StoreFile(Files.size(file), fillRate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            server.shutdown();
-            backend.close();
         }
     }
 
@@ -144,9 +130,5 @@ class StoreFileGrowthTest {
 
     private static String text(int round, int i) {
         return ("document " + i + " of round " + round + ". ").repeat(10);
-    }
-
-    private static String uri(InetSocketAddress address) {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 }
