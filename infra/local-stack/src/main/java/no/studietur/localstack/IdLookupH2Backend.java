@@ -52,13 +52,13 @@ import io.netty.channel.Channel;
  * ({@link IndexKeyType}) instead of through Java serialisation. That changed the file format: a file written before
  * is refused with a message saying so, rather than read as garbage.
  *
- * <p>Fifth, on disk, it compacts: every two seconds it rewrites the live pages of its sparsest chunks, under the
- * {@link CommitGate} like a commit, until half of their bytes are live. A page that is not changed again stays live
- * in the chunk it was last written to, and MVStore reuses only chunks with nothing live left; rewriting the others
- * was its background writer's job. Without it the local platform's file held 127 MB after a few hundred
+ * <p>Fifth, on disk, it compacts: every two seconds, while less than half of the chunks' bytes are live, it rewrites
+ * the live pages of its sparsest chunks, under the {@link CommitGate} like a commit. A page that is not changed again
+ * stays live in the chunk it was last written to, and MVStore reuses only chunks with nothing live left; rewriting
+ * the others was its background writer's job. Without it the local platform's file held 127 MB after a few hundred
  * registrations, 5 % of its chunks' bytes live (4.9 MB once compacted); a few seconds of compaction took that to
  * 90 %. A chunk that falls empty is kept for MVStore's retention time (45 s) before its space is reused, so under
- * load the file also holds the last 45 s of writes.
+ * load the file also holds the last 45 s of writes, and compaction falls behind until the load stops.
  */
 final class IdLookupH2Backend extends H2Backend {
 
