@@ -7,6 +7,7 @@ import static no.studietur.benchmark.PlatformCalls.createTour;
 import static no.studietur.benchmark.PlatformCalls.registration;
 import static no.studietur.benchmark.PlatformCalls.shortId;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +17,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,6 +52,7 @@ public final class Benchmark {
     private final Path root;
     private final LoadClient client = new LoadClient();
     private final Map<String, String> results = new LinkedHashMap<>();
+    private boolean unexpectedAnswers;
     private final int rate = Integer.getInteger("benchmark.rate", 100);
     private final int seconds = Integer.getInteger("benchmark.seconds", 30);
     private final int rushAttempts = Integer.getInteger("benchmark.rush.attempts", 5000);
@@ -105,7 +111,36 @@ public final class Benchmark {
         }
         producerBaseline();
         memory(platform);
+        keepLogsAfterUnexpectedAnswers(platform);
         report();
+    }
+
+    private void noteUnexpected(List<LoadClient.Outcome> outcomes) {
+        unexpectedAnswers |= outcomes.stream().anyMatch(LoadClient.Outcome::unexpected);
+    }
+
+    /**
+     * The platform's logs go with its data at the end of a run; a run with 5xx answers or connection errors keeps
+     * a copy, so what the services logged meanwhile can still be read.
+     */
+    private void keepLogsAfterUnexpectedAnswers(LocalPlatform platform) throws IOException {
+        if (!unexpectedAnswers) {
+            return;
+        }
+        Path kept = copyLogs(platform.logsFolder(), root.resolve("infra/benchmark/target"), Instant.now());
+        results.put("logs kept (5xx or connection errors)", root.relativize(kept).toString());
+    }
+
+    /** Copies every log to a new folder under {@code target}, named by {@code now}; returns that folder. */
+    static Path copyLogs(Path logs, Path target, Instant now) throws IOException {
+        Path kept = target.resolve("logs-" + now.truncatedTo(ChronoUnit.SECONDS).toString().replace(':', '-'));
+        Files.createDirectories(kept);
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()));
+            }
+        }
+        return kept;
     }
 
     private void sustained(List<String> tours, EventClock events) throws Exception {
@@ -126,6 +161,7 @@ public final class Benchmark {
                 index -> registration(tours.get(index % tours.size()), "s" + index, 1));
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         sampler.interrupt();
+        noteUnexpected(outcomes);
         Map<String, Long> postedAt = accepted(outcomes);
         awaitAll(() -> postedAt.keySet().stream().allMatch(id -> events.confirmedAt.containsKey(id)
                 && events.firstMailAt.containsKey(id)), Duration.ofSeconds(600));
@@ -170,6 +206,7 @@ public final class Benchmark {
         long started = System.nanoTime();
         List<LoadClient.Outcome> outcomes = client.atRate(REGISTRATIONS, rushAttempts, Duration.ofSeconds(rushSeconds),
                 index -> registration(tourId, "r" + index, 1));
+        noteUnexpected(outcomes);
         Map<String, Long> postedAt = accepted(outcomes);
         boolean settled = awaitAll(() -> postedAt.keySet().stream().allMatch(id -> events.confirmedAt.containsKey(id)
                 || events.waitlistedAt.containsKey(id)), Duration.ofSeconds(600));
@@ -345,24 +382,38 @@ public final class Benchmark {
     }
 
     static String failures(List<LoadClient.Outcome> outcomes) {
-        Map<String, Long> connectionErrors = outcomes.stream().filter(outcome -> outcome.status() == -1)
-                .collect(Collectors.groupingBy(LoadClient.Outcome::body, Collectors.counting()));
+        long phaseStart = outcomes.stream().mapToLong(LoadClient.Outcome::sentAt).min().orElse(0);
+        Map<String, List<LoadClient.Outcome>> connectionErrors = outcomes.stream().filter(LoadClient.Outcome::connectionError)
+                .collect(Collectors.groupingBy(LoadClient.Outcome::body));
         return "%d × 429, %d × 5xx, %d other 4xx, %d timeouts (10 s), %d connection errors%s".formatted(
                 outcomes.stream().filter(outcome -> outcome.status() == 429).count(),
                 outcomes.stream().filter(outcome -> outcome.status() >= 500).count(),
                 outcomes.stream().filter(outcome -> outcome.status() >= 400 && outcome.status() < 500
                         && outcome.status() != 429).count(),
                 outcomes.stream().filter(outcome -> outcome.status() == 0).count(),
-                connectionErrors.values().stream().mapToLong(Long::longValue).sum(),
-                kindsMostFrequentFirst(connectionErrors));
+                connectionErrors.values().stream().mapToLong(List::size).sum(),
+                kindsMostFrequentFirst(connectionErrors, phaseStart));
     }
 
-    /** What the connection errors were: a count alone cannot tell a reset from a refusal. */
-    private static String kindsMostFrequentFirst(Map<String, Long> counts) {
-        return counts.isEmpty() ? "" : counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(kind -> "%d × %s".formatted(kind.getValue(), kind.getKey()))
+    /**
+     * What the connection errors were, and when: a count alone cannot tell a reset from a refusal, nor a burst at
+     * the phase's first requests (connections the server had closed while they sat in the client's pool) from
+     * errors spread over it.
+     */
+    private static String kindsMostFrequentFirst(Map<String, List<LoadClient.Outcome>> errorsByKind, long phaseStart) {
+        return errorsByKind.isEmpty() ? "" : errorsByKind.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<LoadClient.Outcome>> kind) -> kind.getValue().size())
+                        .reversed())
+                .map(kind -> "%d × %s (sent %s s into the phase, failed after %s ms)".formatted(kind.getValue().size(),
+                        kind.getKey(), range(kind.getValue(), outcome -> (outcome.sentAt() - phaseStart) / 1e9, "%.1f"),
+                        range(kind.getValue(), outcome -> outcome.latencyNanos() / 1e6, "%.0f")))
                 .collect(Collectors.joining("; ", ": ", ""));
+    }
+
+    private static String range(List<LoadClient.Outcome> outcomes, ToDoubleFunction<LoadClient.Outcome> value,
+                                String format) {
+        DoubleSummaryStatistics values = outcomes.stream().mapToDouble(value).summaryStatistics();
+        return format.formatted(values.getMin()) + "–" + format.formatted(values.getMax());
     }
 
     private static String percentiles(List<Long> nanos) {

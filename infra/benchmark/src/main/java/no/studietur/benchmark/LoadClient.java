@@ -29,6 +29,15 @@ final class LoadClient {
         boolean accepted() {
             return status >= 200 && status < 300;
         }
+
+        boolean connectionError() {
+            return status == -1;
+        }
+
+        /** Neither an answer the API promises nor a timeout of an overloaded server. */
+        boolean unexpected() {
+            return status >= 500 || connectionError();
+        }
     }
 
     /** Sends {@code count} requests spread evenly over {@code duration}, whatever the answers take. */

@@ -2,11 +2,15 @@ package no.studietur.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchmarkReadingsTest {
 
@@ -31,16 +35,40 @@ class BenchmarkReadingsTest {
     }
 
     @Test
-    void connectionErrorsAreCountedWithWhatTheyWereMostFrequentFirst() {
-        List<LoadClient.Outcome> outcomes = List.of(new LoadClient.Outcome(0, 1, 202, "{}"),
-                new LoadClient.Outcome(0, 1, 429, "{}"), new LoadClient.Outcome(0, 1, 0, "timed out"),
-                new LoadClient.Outcome(0, 1, -1, "java.net.ConnectException"),
-                new LoadClient.Outcome(0, 1, -1, "java.io.IOException: connection reset"),
-                new LoadClient.Outcome(0, 1, -1, "java.io.IOException: connection reset"));
+    void connectionErrorsAreCountedWithWhatTheyWereAndWhenMostFrequentFirst() {
+        long phaseStart = 5_000 * MILLIS;
+        List<LoadClient.Outcome> outcomes = List.of(new LoadClient.Outcome(phaseStart, 1, 202, "{}"),
+                new LoadClient.Outcome(phaseStart, 1, 429, "{}"), new LoadClient.Outcome(phaseStart, 1, 0, "timed out"),
+                new LoadClient.Outcome(phaseStart + 200 * MILLIS, 3_000 * MILLIS, -1, "java.net.ConnectException"),
+                new LoadClient.Outcome(phaseStart + 1_200 * MILLIS, 5 * MILLIS, -1, "java.io.IOException: connection reset"),
+                new LoadClient.Outcome(phaseStart + 3_400 * MILLIS, 40 * MILLIS, -1, "java.io.IOException: connection reset"));
 
         assertThat(Benchmark.failures(outcomes)).isEqualTo("1 × 429, 0 × 5xx, 0 other 4xx, 1 timeouts (10 s), "
-                + "3 connection errors: 2 × java.io.IOException: connection reset; 1 × java.net.ConnectException");
+                + "3 connection errors: 2 × java.io.IOException: connection reset (sent 1.2–3.4 s into the phase, "
+                + "failed after 5–40 ms); 1 × java.net.ConnectException (sent 0.2–0.2 s into the phase, failed after "
+                + "3000–3000 ms)");
         assertThat(Benchmark.failures(outcomes.subList(0, 3))).endsWith("0 connection errors");
+    }
+
+    @Test
+    void onlyServerErrorsAndConnectionErrorsAreUnexpectedSoOnlyTheyKeepTheLogs() {
+        assertThat(List.of(202, 400, 429, 0).stream().map(status -> new LoadClient.Outcome(0, 1, status, "")))
+                .noneMatch(LoadClient.Outcome::unexpected);
+        assertThat(List.of(500, 503, -1).stream().map(status -> new LoadClient.Outcome(0, 1, status, "")))
+                .allMatch(LoadClient.Outcome::unexpected);
+    }
+
+    @Test
+    void theLogsAreCopiedToAFolderNamedByTheTimeOfTheRun(@TempDir Path temp) throws Exception {
+        Path logs = Files.createDirectories(temp.resolve("data/logs"));
+        Files.writeString(logs.resolve("registration-service.log"), "Started RegistrationApplication");
+        Files.writeString(logs.resolve("store.log"), "listening");
+
+        Path kept = Benchmark.copyLogs(logs, temp.resolve("target"), Instant.parse("2026-12-06T10:55:01.250Z"));
+
+        assertThat(kept).isEqualTo(temp.resolve("target/logs-2026-12-06T10-55-01Z"));
+        assertThat(kept.resolve("registration-service.log")).hasContent("Started RegistrationApplication");
+        assertThat(kept.resolve("store.log")).hasContent("listening");
     }
 
     @Test

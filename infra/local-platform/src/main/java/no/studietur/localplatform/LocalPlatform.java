@@ -90,7 +90,7 @@ public final class LocalPlatform {
     public void start() throws Exception {
         long started = System.nanoTime();
         requireFreePorts();
-        Files.createDirectories(data.resolve("logs"));
+        Files.createDirectories(logsFolder());
         for (Service service : SERVICES) {
             Path jar = jar(service);
             if (!Files.exists(jar)) {
@@ -195,6 +195,11 @@ public final class LocalPlatform {
         return data.resolve("mongo/studietur.mv");
     }
 
+    /** Where each process's output goes, one file per process. */
+    public Path logsFolder() {
+        return data.resolve("logs");
+    }
+
     /** Each service's time from launch to ready (the four start at once and share the machine). */
     public Map<String, Duration> readyTimes() {
         return Map.copyOf(readyTimes);
@@ -245,7 +250,7 @@ public final class LocalPlatform {
     private Process launch(String name, List<String> command) {
         commands.put(name, List.copyOf(command));
         try {
-            Path log = data.resolve("logs").resolve(name + ".log");
+            Path log = logsFolder().resolve(name + ".log");
             return new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
@@ -303,7 +308,7 @@ public final class LocalPlatform {
     private void failIfStopped(String name) {
         Process process = process(name);
         if (!process.isAlive()) {
-            Path log = data.resolve("logs").resolve(name + ".log");
+            Path log = logsFolder().resolve(name + ".log");
             throw new IllegalStateException(name + " stopped before it was ready (exit " + process.exitValue() + "): "
                     + lastWords(log) + "; its log: " + log);
         }
