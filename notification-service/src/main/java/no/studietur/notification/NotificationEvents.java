@@ -1,5 +1,6 @@
 package no.studietur.notification;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,7 @@ class NotificationEvents {
     ITemplateResolver textMailTemplates() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
-        resolver.setResolvablePatterns(java.util.Set.of("*.txt"));
+        resolver.setResolvablePatterns(Set.of("*.txt"));
         resolver.setTemplateMode(TemplateMode.TEXT);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setOrder(1);

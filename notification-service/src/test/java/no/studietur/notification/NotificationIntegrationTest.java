@@ -7,11 +7,14 @@ import java.io.StringReader;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -323,7 +326,7 @@ class NotificationIntegrationTest {
     void anSmtpOutageLosesNothingBlocksNoConsumerAndTheBacklogDrainsByItself(
             @Autowired JavaMailSenderImpl mail, @Autowired MessageSender sender) throws IOException {
         int smtpPort = mail.getPort();
-        List<RegistrationConfirmed> registrations = new java.util.ArrayList<>();
+        List<RegistrationConfirmed> registrations = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             registrations.add(Samples.confirmed(List.of(participant("A " + i, Samples.address("a" + i), "nb"),
                     participant("B " + i, Samples.address("b" + i), "sv"))));
@@ -356,7 +359,7 @@ class NotificationIntegrationTest {
     /** Prints the sending rate (a figure for docs/benchmarks.md, not a timing assertion). */
     @Test
     void aBurstOfConfirmationsIsDeliveredOncePerRecipient() {
-        List<RegistrationConfirmed> burst = new java.util.ArrayList<>();
+        List<RegistrationConfirmed> burst = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             burst.add(Samples.confirmed(List.of(participant("A " + i, Samples.address("burst-a" + i), "nb"),
                     participant("B " + i, Samples.address("burst-b" + i), "da"))));
@@ -364,8 +367,8 @@ class NotificationIntegrationTest {
         try (TopicProbe notifications = new TopicProbe(Topics.NOTIFICATIONS)) {
             long started = System.nanoTime();
             burst.forEach(TopicProbe::send);
-            java.util.Set<String> tours = burst.stream().map(RegistrationConfirmed::tourId)
-                    .collect(java.util.stream.Collectors.toSet());
+            Set<String> tours = burst.stream().map(RegistrationConfirmed::tourId)
+                    .collect(Collectors.toSet());
             notifications.awaitCount(record -> tours.contains(record.key())
                     && EventType.MESSAGE_SENT.ceType().equals(record.type()), 300, Duration.ofSeconds(120));
             double seconds = (System.nanoTime() - started) / 1e9;

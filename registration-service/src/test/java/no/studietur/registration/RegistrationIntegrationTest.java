@@ -2,6 +2,9 @@ package no.studietur.registration;
 
 import no.studietur.testsupport.AsyncApiDocument;
 import no.studietur.messaging.EventDispatcher;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
 import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +115,7 @@ class RegistrationIntegrationTest {
                     EventType.REGISTRATION_CONFIRMED.ceType().equals(record.type())
                             && id.equals(record.headers().get("ce_subject"))).hasSize(1);
         }
-        assertThat(mongo.findById(id, org.bson.Document.class, "registrations").getList("handledEvents", String.class))
+        assertThat(mongo.findById(id, Document.class, "registrations").getList("handledEvents", String.class))
                 .hasSize(1);
     }
 
@@ -216,7 +219,7 @@ class RegistrationIntegrationTest {
     }
 
     private Integer seatsLeft() {
-        return mongo.findById(tourId, org.bson.Document.class, "tours").getInteger("seatsLeft");
+        return mongo.findById(tourId, Document.class, "tours").getInteger("seatsLeft");
     }
 
     @Test
@@ -260,8 +263,8 @@ class RegistrationIntegrationTest {
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
         assertThat(other.status()).isEqualTo(422);
-        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("idempotencyKey").is(key)), Registration.class))
+        assertThat(mongo.count(Query.query(
+                Criteria.where("idempotencyKey").is(key)), Registration.class))
                 .isEqualTo(1);
     }
 
@@ -382,7 +385,7 @@ class RegistrationIntegrationTest {
 
     private void publish(String id, String status, Instant deadline) {
         sendTour(id, status, deadline);
-        Http.await(() -> mongo.findById(id, org.bson.Document.class, "tours") != null, WAIT, "tour " + id + " known");
+        Http.await(() -> mongo.findById(id, Document.class, "tours") != null, WAIT, "tour " + id + " known");
     }
 
     private static void sendTour(String id, String status, Instant deadline) {

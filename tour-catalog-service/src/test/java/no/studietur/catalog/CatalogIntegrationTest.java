@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -104,8 +105,8 @@ class CatalogIntegrationTest {
                     && EventType.SEATS_WAITLISTED.ceType().equals(record.type()), 2, WAIT);
             assertThat(waitlisted).extracting(record -> EventJson.read(record.data().getBytes(), SeatsWaitlisted.class))
                     .extracting(SeatsWaitlisted::registrationId, SeatsWaitlisted::position)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(tooMany.registrationId(), 1),
-                            org.assertj.core.groups.Tuple.tuple(fitsButMustQueue.registrationId(), 2));
+                    .containsExactly(Tuple.tuple(tooMany.registrationId(), 1),
+                            Tuple.tuple(fitsButMustQueue.registrationId(), 2));
             assertThat(seats.drain(Duration.ofSeconds(1))).filteredOn(record -> record.key().equals(tourId))
                     .hasSize(3);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ class NeverOversellIntegrationTest {
             List<SeatsWaitlisted> waitlisted = decisions.values().stream()
                     .filter(record -> EventType.SEATS_WAITLISTED.ceType().equals(record.type()))
                     .map(record -> EventJson.read(record.data().getBytes(), SeatsWaitlisted.class))
-                    .sorted(java.util.Comparator.comparingInt(SeatsWaitlisted::position)).toList();
+                    .sorted(Comparator.comparingInt(SeatsWaitlisted::position)).toList();
             assertThat(reserved).hasSize(SEATS).doesNotHaveDuplicates();
             assertThat(waitlisted).extracting(SeatsWaitlisted::position)
                     .containsExactlyElementsOf(IntStream.rangeClosed(1, ATTEMPTS - SEATS).boxed().toList());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,7 +98,7 @@ class TourLifecycleIntegrationTest {
     @Test
     void refusesAnInvalidTourNamingEachBadField() {
         String bad = TourRequests.tour("bad-" + UUID.randomUUID().toString().substring(0, 8), "STUDY_TOUR", START,
-                        START.plusDays(10).atStartOfDay().toInstant(java.time.ZoneOffset.UTC), 5, "x")
+                        START.plusDays(10).atStartOfDay().toInstant(ZoneOffset.UTC), 5, "x")
                 .replace("\"Europe/Copenhagen\"", "\"Mars/Olympus\"").replace("\"caseNumber\":1", "\"caseNumber\":999")
                 .replace("\"feePercent\":100", "\"feePercent\":150").replace("\"currency\":\"NOK\"", "\"currency\":\"kroner\"");
         var response = operator().post("/api/tours", bad);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -143,7 +144,7 @@ public class InvoiceService {
      */
     private void voidNumber(String number, String reason) {
         try {
-            mongo.insert(new org.bson.Document("_id", number).append("reason", reason).append("at", clock.instant()),
+            mongo.insert(new Document("_id", number).append("reason", reason).append("at", clock.instant()),
                     "voidedNumbers");
             log.warn("Voided invoice number {}: {}", number, reason);
         } catch (DuplicateKeyException alreadyVoided) {

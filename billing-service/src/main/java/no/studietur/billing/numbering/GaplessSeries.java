@@ -1,5 +1,6 @@
 package no.studietur.billing.numbering;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -71,7 +72,7 @@ public class GaplessSeries {
     }
 
     /** The series whose last draft is still pending. */
-    public java.util.List<String> seriesWithPending() {
+    public List<String> seriesWithPending() {
         Query pending = Query.query(Criteria.where("pending").exists(true));
         pending.fields().include("_id");
         return mongo.find(pending, Document.class, COLLECTION).stream().map(state -> state.getString("_id")).toList();

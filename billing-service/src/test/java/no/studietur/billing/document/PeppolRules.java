@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -48,7 +49,7 @@ public final class PeppolRules {
         ValidationResultList results = ValidationExecutionManager.executeValidation(
                 IValidityDeterminator.createDefault(), executors, ValidationSourceXML.create("document", parse(xml)));
         List<String> errors = new ArrayList<>();
-        results.forEachFlattened(error -> error.isError(), error -> errors.add(error.getAsString(java.util.Locale.ENGLISH)));
+        results.forEachFlattened(error -> error.isError(), error -> errors.add(error.getAsString(Locale.ENGLISH)));
         assertThat(errors).as("PEPPOL errors in%n%s", xml).isEmpty();
         // A schema failure stops the rule stages, so "no errors" must also mean every stage ran.
         assertThat(results.size()).as("validation stages").isEqualTo(executors.getAllExecutors().size());

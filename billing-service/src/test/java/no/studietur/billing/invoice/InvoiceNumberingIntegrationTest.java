@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,7 +123,7 @@ class InvoiceNumberingIntegrationTest {
         List<Long> used = new ArrayList<>(mongo.find(Query.query(Criteria.where("invoiceNumber").regex("^" + prefix)),
                 Invoice.class).stream().map(invoice -> Long.parseLong(invoice.invoiceNumber().substring(prefix.length())))
                 .toList());
-        mongo.findAll(org.bson.Document.class, "voidedNumbers").stream().map(voided -> voided.getString("_id"))
+        mongo.findAll(Document.class, "voidedNumbers").stream().map(voided -> voided.getString("_id"))
                 .filter(number -> number.startsWith(prefix))
                 .forEach(number -> used.add(Long.parseLong(number.substring(prefix.length()))));
         long last = numbers.last("invoice-" + currentSeries());

@@ -22,7 +22,9 @@ import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
@@ -165,7 +167,7 @@ public final class Benchmark {
         Map<String, Long> postedAt = accepted(outcomes);
         awaitAll(() -> postedAt.keySet().stream().allMatch(id -> events.confirmedAt.containsKey(id)
                 && events.firstMailAt.containsKey(id)), Duration.ofSeconds(600));
-        long lastConfirmed = postedAt.keySet().stream().map(events.confirmedAt::get).filter(java.util.Objects::nonNull)
+        long lastConfirmed = postedAt.keySet().stream().map(events.confirmedAt::get).filter(Objects::nonNull)
                 .mapToLong(Long::longValue).max().orElse(started);
         results.put("sustained: offered", "%d registrations at %d/s for %d s over %d tours".formatted(count, rate,
                 seconds, tours.size()));
@@ -213,7 +215,7 @@ public final class Benchmark {
         long settledAt = postedAt.keySet().stream().mapToLong(id -> Math.max(
                 events.confirmedAt.getOrDefault(id, 0L), events.waitlistedAt.getOrDefault(id, 0L))).max().orElse(started);
         Thread.sleep(2000); // registrations whose POST timed out may still be settling
-        long confirmed = events.confirmedOnTour.getOrDefault(tourId, java.util.Set.of()).size();
+        long confirmed = events.confirmedOnTour.getOrDefault(tourId, Set.of()).size();
         List<Integer> positions = events.positionsOnTour.getOrDefault(tourId, List.of()).stream().sorted().toList();
         boolean inOrder = positions.equals(IntStream.rangeClosed(1, positions.size()).boxed().toList());
         results.put("rush: attempts", "%d in %d s on %d seats".formatted(rushAttempts, rushSeconds, rushSeats));

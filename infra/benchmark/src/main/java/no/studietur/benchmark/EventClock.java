@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,7 +36,7 @@ final class EventClock implements AutoCloseable {
     final Map<String, Long> waitlistedAt = new ConcurrentHashMap<>();
     final Map<String, Long> firstMailAt = new ConcurrentHashMap<>();
     /** Per tour, everything seen, including registrations whose POST timed out at the client but did arrive. */
-    final Map<String, java.util.Set<String>> confirmedOnTour = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> confirmedOnTour = new ConcurrentHashMap<>();
     final Map<String, List<Integer>> positionsOnTour = new ConcurrentHashMap<>();
     final AtomicLong placedEvents = new AtomicLong();
     final AtomicLong mailsSent = new AtomicLong();
@@ -84,7 +86,7 @@ final class EventClock implements AutoCloseable {
                 } else if (type.contains(".RegistrationWaitlisted.")) {
                     waitlistedAt.putIfAbsent(registrationId, now);
                     if (waitlistPosition.putIfAbsent(registrationId, data.path("position").asInt()) == null) {
-                        positionsOnTour.computeIfAbsent(record.key(), tour -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        positionsOnTour.computeIfAbsent(record.key(), tour -> new CopyOnWriteArrayList<>())
                                 .add(data.path("position").asInt());
                     }
                 } else if (type.contains(".MessageSent.")) {

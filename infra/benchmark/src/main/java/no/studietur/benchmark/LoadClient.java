@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -94,7 +95,7 @@ final class LoadClient {
     String get(URI uri, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
         if (user != null) {
-            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes()));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -104,7 +105,7 @@ final class LoadClient {
     /** An operator's POST; the answer's status and body. */
     HttpResponse<String> post(URI uri, String json, String user, String password) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes()))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,7 +43,7 @@ class ComposeFileTest {
         Map<String, Object> compose = map(map(COMPOSE.get("services")).get(service));
         String port = config.get("server.port");
 
-        assertThat(compose.get("ports")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        assertThat(compose.get("ports")).asInstanceOf(InstanceOfAssertFactories.LIST)
                 .containsExactly(port + ":" + port);
         assertThat(map(compose.get("healthcheck")).get("test").toString())
                 .contains("http://localhost:" + port + "/actuator/health/readiness");
@@ -96,7 +99,7 @@ class ComposeFileTest {
         try (InputStream in = Files.newInputStream(file)) {
             return new Yaml().load(in);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -108,7 +111,7 @@ class ComposeFileTest {
 
     /** Dotted keys, as Spring reads them, whether the file nests them or writes them dotted. */
     private static Map<String, String> flatten(Map<String, Object> yaml) {
-        Map<String, String> flat = new java.util.TreeMap<>();
+        Map<String, String> flat = new TreeMap<>();
         flatten("", yaml, flat);
         return flat;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,7 +49,7 @@ class EventJsonGoldenTest {
         extended.put("addedByANewerProducer", "ignored");
         extended.putObject("nestedAddition").put("level", 2);
         JsonNode firstObjectField = extended.properties().stream()
-                .map(java.util.Map.Entry::getValue).filter(JsonNode::isObject).findFirst().orElse(null);
+                .map(Map.Entry::getValue).filter(JsonNode::isObject).findFirst().orElse(null);
         if (firstObjectField instanceof ObjectNode nested) {
             nested.put("alsoNew", true);
         }

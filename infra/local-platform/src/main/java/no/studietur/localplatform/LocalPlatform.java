@@ -3,6 +3,7 @@ package no.studietur.localplatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -142,7 +143,7 @@ public final class LocalPlatform {
         List<Integer> ports = new ArrayList<>(List.of(KAFKA, KAFKA_CONTROLLER, MONGO, SMTP, INBOX));
         SERVICES.forEach(service -> ports.add(service.port()));
         for (int port : ports) {
-            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            try (ServerSocket probe = new ServerSocket()) {
                 probe.bind(new InetSocketAddress("127.0.0.1", port));
             } catch (IOException inUse) {
                 throw new IllegalStateException("Port " + port + " is in use: is the platform already running? "

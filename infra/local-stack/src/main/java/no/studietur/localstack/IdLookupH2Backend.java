@@ -1,6 +1,7 @@
 package no.studietur.localstack;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -185,7 +186,7 @@ final class IdLookupH2Backend extends H2Backend {
 
     /** An id to look up, not an operator ({@code $in}), an embedded document, a pattern or an array. */
     private static boolean isPlainValue(Object id) {
-        return id != null && !(id instanceof Document) && !(id instanceof java.util.Collection<?>)
+        return id != null && !(id instanceof Document) && !(id instanceof Collection<?>)
                 && !(id instanceof Pattern) && !(id instanceof BsonRegularExpression);
     }
 

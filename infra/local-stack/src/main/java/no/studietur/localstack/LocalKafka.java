@@ -1,5 +1,6 @@
 package no.studietur.localstack;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -87,7 +88,7 @@ public final class LocalKafka implements AutoCloseable {
         try (var out = Files.newBufferedWriter(file)) {
             config.store(out, "Written by LocalKafka to format the storage");
         }
-        var output = new java.io.ByteArrayOutputStream();
+        var output = new ByteArrayOutputStream();
         int exit = StorageTool.execute(new String[] {"format", "--cluster-id", Uuid.randomUuid().toString(),
                 "--config", file.toString(), "--ignore-formatted"}, new PrintStream(output, true));
         if (exit != 0) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -243,7 +244,7 @@ public final class LocalMail implements AutoCloseable {
         }
         String query = exchange.getRequestURI().getQuery();
         String to = query != null && query.startsWith("to=")
-                ? java.net.URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8) : null;
+                ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8) : null;
         List<ReceivedMail> messages = messages().stream()
                 .filter(mail -> to == null || mail.to().stream().anyMatch(address -> address.contains(to))).toList();
         respond(exchange, 200, "application/json", JSON.writeValueAsBytes(messages));

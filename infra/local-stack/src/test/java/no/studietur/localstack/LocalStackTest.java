@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReplaceOptions;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -164,9 +168,9 @@ class LocalStackTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            try (var socket = new Socket("127.0.0.1", port)) {
                 return process;
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(100);
             }
         }
@@ -182,7 +186,7 @@ class LocalStackTest {
                 documents.insertOne(new Document("_id", "doc-" + i).append("version", i % 3).append("status", "PENDING"));
             }
 
-            assertThat(documents.find(new Document("_id", "doc-7").append("version", 1)).into(new java.util.ArrayList<>()))
+            assertThat(documents.find(new Document("_id", "doc-7").append("version", 1)).into(new ArrayList<>()))
                     .extracting(document -> document.get("_id")).containsExactly("doc-7");
             assertThat(documents.find(new Document("_id", "doc-7").append("version", 2)).first()).isNull();
             assertThat(documents.find(new Document("_id", "doc-missing").append("version", 1)).first()).isNull();
@@ -253,7 +257,7 @@ class LocalStackTest {
             http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl() + "api/smtp/stop"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
 
-            assertThatThrownBy(() -> send(mail, "during")).isInstanceOf(jakarta.mail.MessagingException.class);
+            assertThatThrownBy(() -> send(mail, "during")).isInstanceOf(MessagingException.class);
 
             http.send(HttpRequest.newBuilder(URI.create(mail.inboxUrl() + "api/smtp/start"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
@@ -279,7 +283,7 @@ class LocalStackTest {
         }
     }
 
-    private static void send(LocalMail mail, String messageId) throws jakarta.mail.MessagingException {
+    private static void send(LocalMail mail, String messageId) throws MessagingException {
         Properties smtp = new Properties();
         smtp.put("mail.smtp.host", mail.smtpHost());
         smtp.put("mail.smtp.port", String.valueOf(mail.smtpPort()));

@@ -1,7 +1,9 @@
 package no.studietur.messaging;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -31,8 +33,8 @@ public final class EventDispatcher implements Consumer<Message<byte[]>> {
     }
 
     /** The event types this consumer acts on; the rest it skips. */
-    public java.util.Set<EventType> handledTypes() {
-        return java.util.Collections.unmodifiableSet(handlers.keySet());
+    public Set<EventType> handledTypes() {
+        return Collections.unmodifiableSet(handlers.keySet());
     }
 
     public static Builder builder() {

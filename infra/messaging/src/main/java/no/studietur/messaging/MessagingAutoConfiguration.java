@@ -1,6 +1,7 @@
 package no.studietur.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean

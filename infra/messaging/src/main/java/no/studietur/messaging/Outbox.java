@@ -3,6 +3,7 @@ package no.studietur.messaging;
 import java.time.Clock;
 import java.util.Arrays;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,7 +32,7 @@ public final class Outbox {
     /** Inserts a new aggregate together with the events its creation causes, in one write. */
     public static void insert(MongoTemplate mongo, Object aggregate, String collection, Clock clock,
                               DomainEvent... events) {
-        org.bson.Document document = new org.bson.Document();
+        Document document = new Document();
         mongo.getConverter().write(aggregate, document);
         document.put(FIELD, Arrays.stream(events)
                 .map(event -> mongo.getConverter().convertToMongoType(OutboxEvent.of(event, clock.instant())))

@@ -1,5 +1,6 @@
 package no.studietur.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,6 +19,6 @@ public record OutboxEvent(String eventId, String type, String topic, String key,
     public static OutboxEvent of(DomainEvent event, Instant time) {
         EventType type = EventType.of(event);
         return new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), type.topic(), event.tourId(),
-                event.subject(), time, new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8));
+                event.subject(), time, new String(EventJson.write(event), StandardCharsets.UTF_8));
     }
 }

@@ -1,13 +1,20 @@
 package no.studietur.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,20 +26,20 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
-    private final java.util.Map<String, String> headers;
+    private final Map<String, String> headers;
 
-    private Http(String baseUrl, java.util.Map<String, String> headers) {
+    private Http(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.headers = headers;
     }
 
     public static Http at(int port) {
-        return new Http("http://127.0.0.1:" + port, java.util.Map.of());
+        return new Http("http://127.0.0.1:" + port, Map.of());
     }
 
     /** The same client, sending this header with every request. */
     public Http with(String header, String value) {
-        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
         return new Http(baseUrl, more);
     }
@@ -63,10 +70,10 @@ public final class Http {
     }
 
     /** Posts a form as a browser does (application/x-www-form-urlencoded), in the given field order. */
-    public Response postForm(String path, java.util.List<java.util.Map.Entry<String, String>> fields) {
-        String body = fields.stream().map(field -> java.net.URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                + java.net.URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
+    public Response postForm(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -97,7 +104,7 @@ public final class Http {
                     response.headers().firstValue("Location").orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null), response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -109,7 +116,7 @@ public final class Http {
     }
 
     /** Polls until the condition holds, failing with {@code what} after the timeout. */
-    public static void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+    public static void await(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -2,17 +2,21 @@ package no.studietur.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -36,7 +40,7 @@ public class WebSupportAutoConfiguration {
     private static final int SOCKET_BUFFER_BYTES = 2048;
 
     /** Whether the caller (possibly anonymous, possibly absent) holds the role. */
-    public static boolean hasRole(org.springframework.security.core.Authentication caller, String role) {
+    public static boolean hasRole(Authentication caller, String role) {
         return caller != null && caller.getAuthorities().stream()
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + role));
     }
@@ -72,10 +76,10 @@ public class WebSupportAutoConfiguration {
 
     /** Bodies over {@code studietur.access.max-request-bytes} (256 KiB by default) are refused unread. */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-            @org.springframework.beans.factory.annotation.Value("${studietur.access.max-request-bytes:262144}") long maxBytes) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+            @Value("${studietur.access.max-request-bytes:262144}") long maxBytes) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(maxBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

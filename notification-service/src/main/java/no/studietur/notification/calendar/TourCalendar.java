@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -79,7 +80,7 @@ public final class TourCalendar {
     }
 
     private static String join(String first, String second) {
-        return String.join(", ", java.util.stream.Stream.of(first, second)
+        return String.join(", ", Stream.of(first, second)
                 .filter(part -> part != null && !part.isBlank()).toList());
     }
 }

@@ -3,6 +3,8 @@ package no.studietur.notification.message;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +30,7 @@ class MessageController {
 
     @GetMapping
     List<MessageSummary> list(@RequestParam(required = false) String registrationId,
-                              @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page) {
+                              @RequestParam(defaultValue = "0") @Min(0) int page) {
         return messages.list(registrationId, page).stream().map(MessageSummary::of).toList();
     }
 

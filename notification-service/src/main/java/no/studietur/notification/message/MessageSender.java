@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -249,7 +250,7 @@ public class MessageSender {
     private List<String> dueIds() {
         Query someDue = Query.query(due()).limit(sweepBatch);
         someDue.fields().include("_id");
-        return mongo.find(someDue, org.bson.Document.class, mongo.getCollectionName(Message.class))
+        return mongo.find(someDue, Document.class, mongo.getCollectionName(Message.class))
                 .stream().map(document -> document.getString("_id")).toList();
     }
 

@@ -2,6 +2,7 @@ package no.studietur.notification.registration;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,8 +52,8 @@ public class Attendances {
                 .replacing(substituted.previous().participantId(), substituted.replacement())), Attendance.class);
     }
 
-    public java.util.Optional<Attendance> find(String registrationId) {
-        return java.util.Optional.ofNullable(mongo.findOne(byId(registrationId), Attendance.class));
+    public Optional<Attendance> find(String registrationId) {
+        return Optional.ofNullable(mongo.findOne(byId(registrationId), Attendance.class));
     }
 
     /** Active registrations on tours that start between the two dates, not yet reminded. */

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,7 +56,7 @@ class PartnerAccess implements AccessCustomizer {
     }
 
     @Override
-    public void customize(org.springframework.security.config.annotation.web.builders.HttpSecurity http) {
+    public void customize(HttpSecurity http) {
         http.addFilterBefore(inFlight, BasicAuthenticationFilter.class);
         http.addFilterBefore(new ApiKeyFilter(), BasicAuthenticationFilter.class);
         http.addFilterAfter(new RateLimitFilter(), BasicAuthenticationFilter.class);

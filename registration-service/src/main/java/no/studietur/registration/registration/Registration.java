@@ -2,6 +2,7 @@ package no.studietur.registration.registration;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -90,7 +91,7 @@ public record Registration(@Id String id, @Indexed String tourId, RegistrationSt
         if (!unknown.isEmpty()) {
             throw new Refused(false, "Not participants still coming: " + unknown);
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(named));
+        return List.copyOf(new LinkedHashSet<>(named));
     }
 
     /** The registration with {@code participantId} replaced by a colleague, who keeps the seat. */

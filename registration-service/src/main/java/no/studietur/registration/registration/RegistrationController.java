@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -69,7 +70,7 @@ class RegistrationController {
                                "language": "nb"}],
              "heardAbout": "Nyhetsbrev", "acceptedTerms": true}""";
 
-    record CancellationBody(List<@jakarta.validation.constraints.NotBlank String> participantIds) {
+    record CancellationBody(List<@NotBlank String> participantIds) {
     }
 
     /** Cancels some participants, or the whole registration when none are named; the fee follows the policy. */

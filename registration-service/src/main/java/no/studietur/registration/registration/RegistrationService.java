@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -83,7 +86,7 @@ public class RegistrationService {
                 return sameRequestOrRefuse(earlier.get(), fingerprint);
             }
         }
-        Map<String, String> invalid = new java.util.LinkedHashMap<>();
+        Map<String, String> invalid = new LinkedHashMap<>();
         if (!OrganisationNumbers.isValid(request.organisation().country(), request.organisation().organisationNumber())) {
             invalid.put("organisation.organisationNumber",
                     "not a valid organisation number for " + request.organisation().country());
@@ -120,7 +123,7 @@ public class RegistrationService {
     /** A partner's own registrations, newest first. */
     public List<Registration> ofPartner(String partnerId, int page, int size) {
         return mongo.find(Query.query(Criteria.where("partnerId").is(partnerId))
-                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "placedAt"))
+                .with(Sort.by(Sort.Direction.DESC, "placedAt"))
                 .skip((long) page * size).limit(size), Registration.class);
     }
 
@@ -206,7 +209,7 @@ public class RegistrationService {
     public void tourCancelled(ReceivedEvent<TourCancelled> event) {
         Query activeOnTour = Query.query(Criteria.where("tourId").is(event.data().tourId()).and("status").in(Registration.ACTIVE));
         activeOnTour.fields().include("_id");
-        for (org.bson.Document registration : mongo.find(activeOnTour, org.bson.Document.class, "registrations")) {
+        for (Document registration : mongo.find(activeOnTour, Document.class, "registrations")) {
             transition(registration.getString("_id"), event.id(), Registration.ACTIVE, active -> {
                 List<String> coming = active.details().participants().stream().map(Participant::participantId)
                         .filter(id -> !active.cancelledParticipantIds().contains(id)).toList();

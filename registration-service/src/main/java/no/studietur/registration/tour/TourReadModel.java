@@ -1,6 +1,7 @@
 package no.studietur.registration.tour;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,7 +18,7 @@ public record TourReadModel(@Id String id, TourSnapshot tour, Instant updatedAt,
                             Instant seatsLeftAt) {
 
     /** The catalog states in which visitors see a tour: open for registration, or closed but not yet over. */
-    public static final java.util.Set<String> VISIBLE_STATUSES = java.util.Set.of("PUBLISHED", "REGISTRATION_CLOSED");
+    public static final Set<String> VISIBLE_STATUSES = Set.of("PUBLISHED", "REGISTRATION_CLOSED");
 
     public boolean visible() {
         return VISIBLE_STATUSES.contains(tour.status());

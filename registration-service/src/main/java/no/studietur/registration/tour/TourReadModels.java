@@ -1,8 +1,10 @@
 package no.studietur.registration.tour;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,9 +36,9 @@ public class TourReadModels {
     }
 
     /** Tours a visitor may see (published or closed for registration), soonest first. */
-    public java.util.List<TourReadModel> visible() {
+    public List<TourReadModel> visible() {
         return mongo.find(Query.query(Criteria.where("tour.status").in(TourReadModel.VISIBLE_STATUSES))
-                .with(org.springframework.data.domain.Sort.by("tour.startDate")), TourReadModel.class);
+                .with(Sort.by("tour.startDate")), TourReadModel.class);
     }
 
     public void apply(TourPublished event) {

@@ -1,11 +1,13 @@
 package no.studietur.catalog.tour;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import no.studietur.contracts.common.Money;
 
@@ -30,11 +32,11 @@ public final class Program {
 
     /** A recommended flight, booked and paid by the participants themselves. */
     public record TravelSuggestion(String carrier, String flightNumber, String from, String to,
-                                   java.time.LocalDateTime departure, java.time.LocalDateTime arrival,
+                                   LocalDateTime departure, LocalDateTime arrival,
                                    Money estimatedPrice) {
     }
 
     public record Destination(@NotBlank String place, String municipality,
-                              @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{2}") String country) {
+                              @NotBlank @Pattern(regexp = "[A-Z]{2}") String country) {
     }
 }

@@ -2,7 +2,9 @@ package no.studietur.catalog.tour;
 
 import java.net.URI;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -103,7 +105,7 @@ class TourController {
 
     /** A program item may point to a case of the library; it must exist. */
     private Tour checkedCases(Tour tour) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < tour.program().size(); i++) {
             Integer caseNumber = tour.program().get(i).caseNumber();
             if (caseNumber != null && !cases.exists(caseNumber)) {

@@ -5,7 +5,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -107,7 +109,7 @@ public class TourService {
         Query due = Query.query(Criteria.where("status").is(TourStatus.PUBLISHED)
                 .and("registrationDeadline").lt(clock.instant()));
         due.fields().include("_id");
-        for (org.bson.Document tour : mongo.find(due, org.bson.Document.class, "tours")) {
+        for (Document tour : mongo.find(due, Document.class, "tours")) {
             String tourId = tour.getString("_id");
             transition(tourId, TourStatus.REGISTRATION_CLOSED, "DEADLINE");
             log.info("Registration for tour {} closed at its deadline", tourId);
@@ -155,7 +157,7 @@ public class TourService {
         return false;
     }
 
-    private Tour change(String tourId, java.util.function.Function<Tour, Optional<VersionedDocuments.Next<Tour>>> decide) {
+    private Tour change(String tourId, Function<Tour, Optional<VersionedDocuments.Next<Tour>>> decide) {
         return tours.change(tourId, decide).orElseThrow(() -> RequestRefused.notFound("Tour " + tourId));
     }
 }

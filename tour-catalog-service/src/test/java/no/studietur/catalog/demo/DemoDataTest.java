@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class DemoDataTest {
 
         List<CaseStudy> cases = read("cases.json", new TypeReference<>() { });
         assertThat(cases).extracting(CaseStudy::number).containsExactlyElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, 50).boxed().toList());
+                IntStream.rangeClosed(1, 50).boxed().toList());
         assertThat(cases).extracting(CaseStudy::theme).containsOnly("Fra ny viden til ny praksis", "Vis mig værdien",
                 "Med borgeren som udgangspunkt", "Skalering og spredning", "Ledelse af ny velfærd",
                 "Samarbejde i nye konstruktioner");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,7 +51,7 @@ class SeatLedgerTest {
     @BeforeEach
     void tour() {
         MONGO.insert(new Document("_id", tourId).append("status", "PUBLISHED")
-                .append("registrationDeadline", java.util.Date.from(Instant.parse("2099-01-01T00:00:00Z")))
+                .append("registrationDeadline", Date.from(Instant.parse("2099-01-01T00:00:00Z")))
                 .append("version", 0L).append("seats", new Document("capacity", 3).append("taken", 0)
                         .append("waitingCount", 0)), "tours");
     }

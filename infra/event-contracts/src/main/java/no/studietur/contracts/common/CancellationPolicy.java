@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fee tiers, and whether a colleague may take a participant's place instead. A tier with
@@ -50,16 +51,16 @@ public record CancellationPolicy(List<CancellationTier> tiers, boolean substitut
     }
 
     /** Why this policy cannot be offered, or empty when it can: fees 0–100 %, each threshold once. */
-    public java.util.Optional<String> problem() {
+    public Optional<String> problem() {
         if (tiers.stream().anyMatch(tier -> tier.feePercent() < 0 || tier.feePercent() > 100)) {
-            return java.util.Optional.of("fees must be between 0 and 100 %");
+            return Optional.of("fees must be between 0 and 100 %");
         }
         if (tiers.stream().anyMatch(tier -> tier.fromDaysBeforeStart() != null && tier.fromDaysBeforeStart() < 0)) {
-            return java.util.Optional.of("days before the start cannot be negative");
+            return Optional.of("days before the start cannot be negative");
         }
         if (tiers.stream().map(CancellationTier::fromDaysBeforeStart).distinct().count() < tiers.size()) {
-            return java.util.Optional.of("each threshold may appear only once");
+            return Optional.of("each threshold may appear only once");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
