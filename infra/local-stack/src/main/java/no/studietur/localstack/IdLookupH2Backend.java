@@ -49,9 +49,10 @@ import io.netty.channel.Channel;
  * pages split at 4 KB instead of 16 KB: every commit writes the whole page of each document it changed, and a
  * one-document change wrote 14.9 KB, now 8.0 KB.
  *
- * <p>Fourth, documents are stored as BSON ({@link BsonDocumentType}) and index keys compared value by value
- * ({@link IndexKeyType}) instead of through Java serialisation. That changed the file format: a file written before
- * is refused with a message saying so, rather than read as garbage.
+ * <p>Fourth, documents are stored as BSON ({@link BsonDocumentType}), index keys compared value by value, and index
+ * keys and ObjectIds stored as BSON too ({@link StoreKeyType}), instead of through Java serialisation. Storing
+ * documents so changed the file format: a file written before is refused with a message saying so, rather than read
+ * as garbage. Keys and ids written by Java serialisation are still read.
  *
  * <p>Fifth, on disk, it compacts: every two seconds, while less than half of the chunks' bytes are live, it rewrites
  * the live pages of its sparsest chunks, under the {@link CommitGate} like a commit. A page that is not changed again
@@ -203,17 +204,17 @@ final class IdLookupH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
             MVMap<Object, Document> documents = store.openMap("databases." + fullName,
-                    new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+                    new MVMap.Builder<Object, Document>().keyType(new StoreKeyType()).valueType(BsonDocumentType.INSTANCE));
             return new IdLookupCollection(this, collectionName, options, documents, store.openMap("meta." + fullName),
                     cursorRegistry);
         }
 
-        /** Opens the index's map with {@link IndexKeyType} first: the stock code then finds it open and uses it. */
+        /** Opens the index's map with {@link StoreKeyType} first: the stock code then finds it open and uses it. */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
             getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+                    new MVMap.Builder<Object, Object>().keyType(new StoreKeyType()).valueType(new StoreKeyType()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
