@@ -54,13 +54,14 @@ public final class Benchmark {
     private final Path root;
     private final LoadClient client = new LoadClient();
     private final Map<String, String> results = new LinkedHashMap<>();
-    private boolean unexpectedAnswers;
     private final int rate = Integer.getInteger("benchmark.rate", 100);
     private final int seconds = Integer.getInteger("benchmark.seconds", 30);
     private final int rushAttempts = Integer.getInteger("benchmark.rush.attempts", 5000);
     private final int rushSeconds = Integer.getInteger("benchmark.rush.seconds", 5);
     private final int rushSeats = Integer.getInteger("benchmark.rush.seats", 40);
     private final int callers = Integer.getInteger("benchmark.callers", 16);
+    /** Whether any answer was a 5xx or a connection error: the run then keeps the platform's logs. */
+    private boolean unexpectedAnswers;
 
     private Benchmark(Path root) {
         this.root = root;
@@ -385,8 +386,8 @@ public final class Benchmark {
 
     static String failures(List<LoadClient.Outcome> outcomes) {
         long phaseStart = outcomes.stream().mapToLong(LoadClient.Outcome::sentAt).min().orElse(0);
-        Map<String, List<LoadClient.Outcome>> connectionErrors = outcomes.stream().filter(LoadClient.Outcome::connectionError)
-                .collect(Collectors.groupingBy(LoadClient.Outcome::body));
+        Map<String, List<LoadClient.Outcome>> connectionErrors = outcomes.stream()
+                .filter(LoadClient.Outcome::connectionError).collect(Collectors.groupingBy(LoadClient.Outcome::body));
         return "%d × 429, %d × 5xx, %d other 4xx, %d timeouts (10 s), %d connection errors%s".formatted(
                 outcomes.stream().filter(outcome -> outcome.status() == 429).count(),
                 outcomes.stream().filter(outcome -> outcome.status() >= 500).count(),
@@ -404,8 +405,8 @@ public final class Benchmark {
      */
     private static String kindsMostFrequentFirst(Map<String, List<LoadClient.Outcome>> errorsByKind, long phaseStart) {
         return errorsByKind.isEmpty() ? "" : errorsByKind.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, List<LoadClient.Outcome>> kind) -> kind.getValue().size())
-                        .reversed())
+                .sorted(Comparator.comparingInt(
+                        (Map.Entry<String, List<LoadClient.Outcome>> kind) -> kind.getValue().size()).reversed())
                 .map(kind -> "%d × %s (sent %s s into the phase, failed after %s ms)".formatted(kind.getValue().size(),
                         kind.getKey(), range(kind.getValue(), outcome -> (outcome.sentAt() - phaseStart) / 1e9, "%.1f"),
                         range(kind.getValue(), outcome -> outcome.latencyNanos() / 1e6, "%.0f")))
