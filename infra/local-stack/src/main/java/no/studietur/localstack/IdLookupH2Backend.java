@@ -204,7 +204,8 @@ final class IdLookupH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVStore store = getMvStore();
             MVMap<Object, Document> documents = store.openMap("databases." + fullName,
-                    new MVMap.Builder<Object, Document>().keyType(new StoreKeyType()).valueType(BsonDocumentType.INSTANCE));
+                    new MVMap.Builder<Object, Document>().keyType(new StoreKeyType())
+                            .valueType(BsonDocumentType.INSTANCE));
             return new IdLookupCollection(this, collectionName, options, documents, store.openMap("meta." + fullName),
                     cursorRegistry);
         }

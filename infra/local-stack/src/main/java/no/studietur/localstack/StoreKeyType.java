@@ -76,18 +76,20 @@ final class StoreKeyType extends BasicDataType<Object> {
                 }
                 BsonDocumentType.INSTANCE.write(buffer.put(BSON_INDEX_KEY), document);
             }
-            case ObjectId id -> BsonDocumentType.INSTANCE.write(buffer.put(BSON_OBJECT_ID), new Document(ONLY_VALUE, id));
+            case ObjectId id ->
+                    BsonDocumentType.INSTANCE.write(buffer.put(BSON_OBJECT_ID), new Document(ONLY_VALUE, id));
             default -> h2Type.write(buffer, key);
         }
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        return switch (buffer.get(buffer.position())) {
-            case BSON_INDEX_KEY -> new KeyValue(BsonDocumentType.INSTANCE.read(buffer.position(buffer.position() + 1)).values());
-            case BSON_OBJECT_ID -> BsonDocumentType.INSTANCE.read(buffer.position(buffer.position() + 1)).get(ONLY_VALUE);
-            default -> h2Type.read(buffer);
-        };
+        byte tag = buffer.get(buffer.position());
+        if (tag != BSON_INDEX_KEY && tag != BSON_OBJECT_ID) {
+            return h2Type.read(buffer);
+        }
+        Document document = BsonDocumentType.INSTANCE.read(buffer.position(buffer.position() + 1));
+        return tag == BSON_INDEX_KEY ? new KeyValue(document.values()) : document.get(ONLY_VALUE);
     }
 
     @Override
