@@ -105,9 +105,12 @@ public final class Benchmark {
         String rushTour = createTour(client, "bench-rush-" + shortId(), rushSeats);
         try (EventClock events = new EventClock(BROKER)) {
             events.awaitAssignment();
-            sustained(sustainedTours, events);
+            Map<String, Duration> cpuBefore = cpuTimes(platform);
+            int accepted = sustained(sustainedTours, events);
             // Each scenario on a platform that has finished the previous one's e-mails, as the issue states them.
             awaitQuiet(events, "sustained load");
+            results.put("sustained: CPU per accepted registration, load start to quiet",
+                    cpuPerRegistration(cpuBefore, cpuTimes(platform), accepted));
             rush(rushTour, events);
             awaitQuiet(events, "rush");
             acceptBaseline(baselineTour, events);
@@ -146,7 +149,8 @@ public final class Benchmark {
         return kept;
     }
 
-    private void sustained(List<String> tours, EventClock events) throws Exception {
+    /** Drives the sustained load and reads it; returns how many registrations were accepted. */
+    private int sustained(List<String> tours, EventClock events) throws Exception {
         int count = rate * seconds;
         long started = System.nanoTime();
         List<Long> outstanding = new ArrayList<>();
@@ -188,6 +192,36 @@ public final class Benchmark {
                 events.firstMailAt, started, loadSeconds));
         results.put("sustained: backlog (placed − confirmed) per second", outstanding + " — "
                 + (keptUp(outstanding, postedAt.size(), count) ? "flat" : "growing or shed"));
+        return postedAt.size();
+    }
+
+    /** CPU time used so far by each process of the platform and by this one, the load generator. */
+    private static Map<String, Duration> cpuTimes(LocalPlatform platform) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        platform.pids().forEach((name, pid) -> ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration()).ifPresent(time -> cpu.put(name, time)));
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> cpu.put("load generator", time));
+        return cpu;
+    }
+
+    /**
+     * Where the machine's CPU went per registration: the whole saga's cost, each process's share, most first. A
+     * process missing from either reading (restarted meanwhile) is left out.
+     */
+    static String cpuPerRegistration(Map<String, Duration> before, Map<String, Duration> after, long registrations) {
+        if (registrations == 0) {
+            return "nothing was accepted";
+        }
+        Map<String, Double> millis = new LinkedHashMap<>();
+        after.forEach((name, time) -> {
+            if (before.containsKey(name)) {
+                millis.put(name, time.minus(before.get(name)).toNanos() / 1e6 / registrations);
+            }
+        });
+        return "%.0f ms: ".formatted(millis.values().stream().mapToDouble(Double::doubleValue).sum())
+                + millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(share -> "%s %.1f".formatted(share.getKey(), share.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +71,20 @@ class BenchmarkReadingsTest {
         assertThat(kept).isEqualTo(temp.resolve("target/logs-2026-12-06T10-55-01Z"));
         assertThat(kept.resolve("registration-service.log")).hasContent("Started RegistrationApplication");
         assertThat(kept.resolve("store.log")).hasContent("listening");
+    }
+
+    @Test
+    void theCpuOfARegistrationIsSharedOutByProcessMostFirstLeavingOutAProcessRestartedMeanwhile() {
+        Map<String, Duration> before = Map.of("store", Duration.ofSeconds(10), "notification-service",
+                Duration.ofSeconds(20), "billing-service", Duration.ofSeconds(5));
+        Map<String, Duration> after = new LinkedHashMap<>();
+        after.put("store", Duration.ofSeconds(30));
+        after.put("notification-service", Duration.ofSeconds(50));
+        after.put("load generator", Duration.ofSeconds(4));
+
+        assertThat(Benchmark.cpuPerRegistration(before, after, 1000))
+                .isEqualTo("50 ms: notification-service 30.0, store 20.0");
+        assertThat(Benchmark.cpuPerRegistration(before, after, 0)).isEqualTo("nothing was accepted");
     }
 
     @Test
