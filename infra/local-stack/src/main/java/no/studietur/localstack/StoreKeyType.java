@@ -17,9 +17,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * The keys of the store's maps as mongo-java-server fills them: a unique index maps its key ({@link KeyValue}) to a
  * document's id, and a collection maps that id to the document. Neither the index key nor an {@link ObjectId} is a
  * type H2 knows, so H2's default type Java-serialised them: to compare two index keys at every step of every index
- * look-up (a tenth of the store's CPU under load), and to write every key and id of every page a commit touched (8 %
- * of the store's CPU in the profile of 2026-12-06, a quarter of it in a probe of the services' writes; see
- * docs/benchmarks.md).
+ * look-up (a tenth of the store's CPU under load), and to write every key and id of every page a commit touched: 8 %
+ * of the store's CPU in the benchmark's profile of 2026-12-06, and a quarter of the store threads' samples in a probe
+ * of the services' writes (docs/benchmarks.md).
  *
  * <p>Index keys are compared value by value. Index keys whose values BSON carries unchanged (text, numbers, booleans,
  * ObjectIds, null: every unique field the services index) and ObjectIds are written as BSON behind tags that H2's type
