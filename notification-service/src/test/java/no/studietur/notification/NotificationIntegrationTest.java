@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,11 +38,14 @@ import no.studietur.contracts.EventType;
 import no.studietur.contracts.Topics;
 import no.studietur.contracts.billing.InvoiceIssued;
 import no.studietur.contracts.common.Participant;
+import no.studietur.contracts.common.TourSummary;
 import no.studietur.contracts.registration.ParticipantSubstituted;
 import no.studietur.contracts.registration.RegistrationConfirmed;
 import no.studietur.contracts.registration.RegistrationPlaced;
 import no.studietur.contracts.registration.RegistrationWaitlisted;
 import no.studietur.contracts.tour.TourPublished;
+import no.studietur.contracts.tour.TourSnapshot;
+import no.studietur.contracts.tour.TourUpdated;
 import no.studietur.localstack.ReceivedMail;
 import no.studietur.messaging.EventDispatcher;
 import no.studietur.notification.message.MessageComposer;
@@ -354,6 +361,31 @@ class NotificationIntegrationTest {
             registration.details().participants().forEach(participant ->
                     assertThat(mailTo(participant.email())).hasSize(1));
         }
+    }
+
+    /**
+     * Each occasion asks for its tour's program; it is read from the store once and kept, and a tour event this
+     * instance consumes replaces the kept copy at once.
+     */
+    @Test
+    void aTourProgramIsKeptOnceReadAndReplacedAtOnceByAnUpdate(@Autowired MongoTemplate mongo) {
+        RegistrationConfirmed confirmed = Samples.confirmed(List.of(participant("Program", Samples.address("program"),
+                "nb")));
+        publish(confirmed);
+        TourSnapshot published = tourPrograms.find(confirmed.tourId()).orElseThrow();
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(confirmed.tourId())),
+                Update.update("tour.title", "Changed in the store alone"), "tours");
+        assertThat(tourPrograms.find(confirmed.tourId())).as("the kept copy, not read again").contains(published);
+
+        TourSummary renamed = new TourSummary(confirmed.tourId(), confirmed.tour().kind(), "Ny tittel",
+                confirmed.tour().place(), confirmed.tour().country(), confirmed.tour().timeZone(),
+                confirmed.tour().startDate(), confirmed.tour().endDate(), confirmed.tour().pricePerParticipant(),
+                confirmed.tour().vat(), confirmed.tour().language());
+        TopicProbe.send(new TourUpdated(confirmed.tourId(), Samples.snapshot(renamed), Instant.now()));
+        // well before the kept copy would have expired by itself (10 s)
+        Http.await(() -> tourPrograms.find(confirmed.tourId()).map(TourSnapshot::title).orElseThrow()
+                .equals("Ny tittel"), Duration.ofSeconds(5), "the updated program");
     }
 
     /** Prints the sending rate (a figure for docs/benchmarks.md, not a timing assertion). */
