@@ -198,6 +198,8 @@ public final class PdfDocuments {
         resolver.setCharacterEncoding("UTF-8");
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
+        // as the e-mails' engine: SpEL compiled to bytecode where it can be, interpreted where not
+        engine.setEnableSpringELCompiler(true);
         return engine;
     }
 
