@@ -16,6 +16,12 @@ public record MessageContent(@Id String id, String text, String html, List<Attac
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    /** About the bytes it takes in memory: a character of the (mostly Latin) text takes one. */
+    long size() {
+        return (text == null ? 0 : text.length()) + (html == null ? 0 : html.length())
+                + attachments.stream().mapToLong(attachment -> attachment.content().length).sum();
+    }
+
     /** A file sent with the message: the tour's calendar, an invoice PDF. */
     public record Attachment(String fileName, String contentType, byte[] content) {
     }

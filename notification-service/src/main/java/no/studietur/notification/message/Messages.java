@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -93,7 +94,9 @@ public class Messages {
                 recordedNow.add(messages.get(i));
             }
         }
-        sender.handOverLeased(recordedNow);
+        sender.handOverLeased(recordedNow, contents.stream()
+                // one id twice in an occasion (a contact who is also a participant) was recorded once
+                .collect(Collectors.toMap(MessageContent::id, Function.identity(), (first, again) -> first)));
         sender.nudge(recordedEarlier);
     }
 

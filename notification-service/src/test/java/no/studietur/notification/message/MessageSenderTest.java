@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -19,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.unit.DataSize;
 
 import no.studietur.localstack.ReceivedMail;
 import no.studietur.messaging.OutboxRelay;
@@ -57,6 +59,10 @@ class MessageSenderTest {
         return StoreCommands.count(command -> command.is("findAndModify", "messages") && command.names(messageId));
     }
 
+    private static long contentReadsOf(String messageId) {
+        return StoreCommands.count(command -> command.is("find", "messageContents") && command.names(messageId));
+    }
+
     private static List<ReceivedMail> mailTo(String address) {
         return TestInfrastructure.get().receivedMailTo(address);
     }
@@ -81,6 +87,7 @@ class MessageSenderTest {
         assertThat(commands("insert", "messages") - messageInsertsBefore).as("message inserts").isEqualTo(1);
         List<String> ids = mongo.find(ofCause, Message.class).stream().map(Message::id).toList();
         ids.forEach(id -> assertThat(claimsOf(id)).as("claims of %s", id).isZero());
+        ids.forEach(id -> assertThat(contentReadsOf(id)).as("content reads of %s", id).isZero());
         intents.forEach(intent -> assertThat(mailTo(intent.recipient())).hasSize(1));
 
         // recorded again, as for a redelivered event: each is handed over by id, claimed in vain, and not sent again
@@ -99,7 +106,7 @@ class MessageSenderTest {
             @Autowired MongoTemplate mongo, @Autowired MailDelivery delivery, @Autowired OutboxRelay relay,
             @Autowired MessageSender applicationSender) {
         MessageSender sender = new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 1, 500);
+                Duration.ofSeconds(30), 1, 500, DataSize.ofMegabytes(8));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Message runningShort = stored(mongo, "short", now.plusSeconds(10));
         Message takenMeanwhile = stored(mongo, "taken", now.plusSeconds(10));
@@ -111,7 +118,7 @@ class MessageSenderTest {
         applicationSender.stop();
         sender.start();
         try {
-            sender.handOverLeased(List.of(runningShort, takenMeanwhile, fresh));
+            sender.handOverLeased(List.of(runningShort, takenMeanwhile, fresh), Map.of());
             // one sender thread takes them in order: once the last is sent, the first two were decided
             Http.await(() -> mailTo(fresh.recipient()).size() == 1, Duration.ofSeconds(30), "the fresh one sent");
         } finally {
@@ -128,6 +135,31 @@ class MessageSenderTest {
         assertThat(claimsOf(fresh.id())).as("claims of the fresh one").isZero();
     }
 
+    /**
+     * Content recorded here goes to the sender threads with the message, up to a limit; beyond it (a backlog) the
+     * message goes without, and its content is read from the store when it is sent.
+     */
+    @Test
+    void aMessageHandedOverBeyondTheCarriedContentLimitIsSentWithItsContentFromTheStore(
+            @Autowired MongoTemplate mongo, @Autowired MailDelivery delivery, @Autowired OutboxRelay relay,
+            @Autowired MessageSender applicationSender) {
+        MessageSender sender = new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 1, 500, DataSize.ofBytes(10));
+        Message message = stored(mongo, "beyond", sender.leaseFrom(Instant.now()));
+        MessageContent handedContent = new MessageContent(message.id(), "Not what the store holds", null, List.of());
+        applicationSender.stop();
+        sender.start();
+        try {
+            sender.handOverLeased(List.of(message), Map.of(message.id(), handedContent));
+            Http.await(() -> mailTo(message.recipient()).size() == 1, Duration.ofSeconds(30), "the message sent");
+        } finally {
+            sender.stop();
+            applicationSender.start();
+        }
+        assertThat(contentReadsOf(message.id())).as("content reads").isEqualTo(1);
+        assertThat(mailTo(message.recipient()).getFirst().text()).contains("Velkommen");
+    }
+
     @Test
     void aBacklogLargerThanABatchIsSweptOnceABatch(@Autowired MongoTemplate mongo, @Autowired MailDelivery delivery,
                                                    @Autowired OutboxRelay relay, @Autowired MessageSender before) {
@@ -141,7 +173,7 @@ class MessageSenderTest {
         try {
             recordDueMessages(mongo, tourId, backlog);
             MessageSender restarted = new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8,
-                    Duration.ofSeconds(1), Duration.ofSeconds(30), 4, batch);
+                    Duration.ofSeconds(1), Duration.ofSeconds(30), 4, batch, DataSize.ofMegabytes(8));
             long sweepsBefore = sweeps();
             restarted.start();
             try {
