@@ -16,6 +16,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -72,6 +73,17 @@ public class WebSupportAutoConfiguration {
         http.csrf(csrf -> csrf.disable());
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    /**
+     * No observation around each of Spring Security's filters, authentications and authorizations. Nothing here
+     * traces requests, and wrapping each of the chain's dozen filters in an observation of its own took about 5 %
+     * of the registration service's CPU under load (async-profiler, docs/benchmarks.md). The HTTP server's own
+     * observation of each request, which the request metrics come from, stays.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Bodies over {@code studietur.access.max-request-bytes} (256 KiB by default) are refused unread. */
