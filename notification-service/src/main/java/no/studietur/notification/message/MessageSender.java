@@ -96,7 +96,7 @@ public class MessageSender {
                   @Value("${studietur.notification.breaker-open-for:30s}") Duration breakerOpenFor,
                   @Value("${studietur.notification.sender-threads:4}") int threads,
                   @Value("${studietur.notification.sweep-batch:500}") int sweepBatch,
-                  @Value("${studietur.notification.carried-content-limit:8MB}") DataSize carriedContentLimit) {
+                  @Value("${studietur.notification.carried-content-limit:1MB}") DataSize carriedContentLimit) {
         this.threads = threads;
         this.sweepBatch = sweepBatch;
         this.carriedContentLimit = carriedContentLimit.toBytes();
