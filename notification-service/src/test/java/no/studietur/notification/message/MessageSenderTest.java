@@ -105,8 +105,7 @@ class MessageSenderTest {
     void aRecordedMessageWhoseLeaseRunsShortIsClaimedFirstAndLeftAloneOnceAnotherSenderTookIt(
             @Autowired MongoTemplate mongo, @Autowired MailDelivery delivery, @Autowired OutboxRelay relay,
             @Autowired MessageSender applicationSender) {
-        MessageSender sender = new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 1, 500, DataSize.ofMegabytes(8));
+        MessageSender sender = senderWithOneThread(mongo, delivery, relay, DataSize.ofMegabytes(1));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Message runningShort = stored(mongo, "short", now.plusSeconds(10));
         Message takenMeanwhile = stored(mongo, "taken", now.plusSeconds(10));
@@ -115,16 +114,11 @@ class MessageSenderTest {
                 Update.update("dueAt", otherSendersLease), Message.class);
         Message fresh = stored(mongo, "fresh", sender.leaseFrom(now));
         // the application's own sender would not touch them either; stopped, it cannot make this test pass
-        applicationSender.stop();
-        sender.start();
-        try {
+        aloneWith(sender, applicationSender, () -> {
             sender.handOverLeased(List.of(runningShort, takenMeanwhile, fresh), Map.of());
             // one sender thread takes them in order: once the last is sent, the first two were decided
             Http.await(() -> mailTo(fresh.recipient()).size() == 1, Duration.ofSeconds(30), "the fresh one sent");
-        } finally {
-            sender.stop();
-            applicationSender.start();
-        }
+        });
         assertThat(mailTo(runningShort.recipient())).hasSize(1);
         assertThat(claimsOf(runningShort.id())).as("claims of the one running short").isEqualTo(1);
         assertThat(mailTo(takenMeanwhile.recipient())).isEmpty();
@@ -143,19 +137,13 @@ class MessageSenderTest {
     void aMessageHandedOverBeyondTheCarriedContentLimitIsSentWithItsContentFromTheStore(
             @Autowired MongoTemplate mongo, @Autowired MailDelivery delivery, @Autowired OutboxRelay relay,
             @Autowired MessageSender applicationSender) {
-        MessageSender sender = new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8, Duration.ofSeconds(1),
-                Duration.ofSeconds(30), 1, 500, DataSize.ofBytes(10));
+        MessageSender sender = senderWithOneThread(mongo, delivery, relay, DataSize.ofBytes(10));
         Message message = stored(mongo, "beyond", sender.leaseFrom(Instant.now()));
         MessageContent handedContent = new MessageContent(message.id(), "Not what the store holds", null, List.of());
-        applicationSender.stop();
-        sender.start();
-        try {
+        aloneWith(sender, applicationSender, () -> {
             sender.handOverLeased(List.of(message), Map.of(message.id(), handedContent));
             Http.await(() -> mailTo(message.recipient()).size() == 1, Duration.ofSeconds(30), "the message sent");
-        } finally {
-            sender.stop();
-            applicationSender.start();
-        }
+        });
         assertThat(contentReadsOf(message.id())).as("content reads").isEqualTo(1);
         assertThat(mailTo(message.recipient()).getFirst().text()).contains("Velkommen");
     }
@@ -173,7 +161,7 @@ class MessageSenderTest {
         try {
             recordDueMessages(mongo, tourId, backlog);
             MessageSender restarted = new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8,
-                    Duration.ofSeconds(1), Duration.ofSeconds(30), 4, batch, DataSize.ofMegabytes(8));
+                    Duration.ofSeconds(1), Duration.ofSeconds(30), 4, batch, DataSize.ofMegabytes(1));
             long sweepsBefore = sweeps();
             restarted.start();
             try {
@@ -192,6 +180,25 @@ class MessageSenderTest {
                 .isBetween((long) backlog / batch + 1, (long) backlog / batch + 2);
         for (int i = 0; i < backlog; i++) {
             assertThat(mailTo("sweep-" + i + "@example.no")).hasSize(1);
+        }
+    }
+
+    /** A sender of the test's own, with one thread, whose handed-over messages carry at most {@code carried}. */
+    private static MessageSender senderWithOneThread(MongoTemplate mongo, MailDelivery delivery, OutboxRelay relay,
+                                                     DataSize carried) {
+        return new MessageSender(mongo, delivery, relay, Clock.systemUTC(), 8, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 1, 500, carried);
+    }
+
+    /** Runs the work with {@code sender} as the only one sending; the application's own is stopped meanwhile. */
+    private static void aloneWith(MessageSender sender, MessageSender applicationSender, Runnable work) {
+        applicationSender.stop();
+        sender.start();
+        try {
+            work.run();
+        } finally {
+            sender.stop();
+            applicationSender.start();
         }
     }
 
