@@ -98,12 +98,15 @@ public final class LocalPlatform {
                 throw new IllegalStateException("Missing " + jar + ": build with ./mvnw -Plocal from the repository root");
             }
         }
-        infrastructure.put("kafka", launch("kafka", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalKafka",
-                data.resolve("kafka").toString(), String.valueOf(KAFKA), String.valueOf(KAFKA_CONTROLLER))));
-        infrastructure.put("store", launch("store", infrastructureCommand("-Xmx512m", "no.studietur.localstack.LocalMongo",
-                storeFile().toString(), String.valueOf(MONGO))));
-        infrastructure.put("smtp", launch("smtp", infrastructureCommand("-Xmx128m", "no.studietur.localstack.LocalMail",
-                String.valueOf(SMTP), String.valueOf(INBOX))));
+        infrastructure.put("kafka", launch("kafka", infrastructureCommand(List.of("-Xmx512m"),
+                "no.studietur.localstack.LocalKafka", data.resolve("kafka").toString(), String.valueOf(KAFKA),
+                String.valueOf(KAFKA_CONTROLLER))));
+        infrastructure.put("store", launch("store", infrastructureCommand(List.of("-Xmx512m"),
+                "no.studietur.localstack.LocalMongo", storeFile().toString(), String.valueOf(MONGO))));
+        // C1 only: with C2 as well, compiling took 42 % of its CPU in the second and third minute after a start
+        // (async-profiler, docs/benchmarks.md), for work that is a small share of the platform's at any time.
+        infrastructure.put("smtp", launch("smtp", infrastructureCommand(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1"),
+                "no.studietur.localstack.LocalMail", String.valueOf(SMTP), String.valueOf(INBOX))));
         for (String name : infrastructure.keySet()) {
             awaitPort(name, infrastructurePorts.get(name));
         }
@@ -152,15 +155,10 @@ public final class LocalPlatform {
         }
     }
 
-    /**
-     * The stand-ins for Kafka, MongoDB and SMTP compile with C1 only, as the services do. With C2 as well, compiling
-     * took 30–50 % of each one's CPU in the second and third minute after a start (async-profiler, 2026-12-06), when
-     * the services are already under load on the same two cores; C1's code served the store's writes at the same
-     * CPU per registration.
-     */
-    private List<String> infrastructureCommand(String heap, String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(javaCommand, heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.configurationFile=local-stack-logback.xml", "-cp", classpath, mainClass));
+    private List<String> infrastructureCommand(List<String> jvmOptions, String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlogback.configurationFile=local-stack-logback.xml", "-cp", classpath, mainClass));
         command.addAll(List.of(arguments));
         return command;
     }
