@@ -12,12 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.apache.catalina.connector.Connector;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -127,6 +130,17 @@ class RegistrationIntegrationTest {
             recording.set(false);
         }
         assertThat(observed).contains("http.server.requests").noneMatch(name -> name.startsWith("spring.security"));
+    }
+
+    /**
+     * A rush's connections wait to be accepted in a listen queue of 1 024, not Tomcat's 100: beyond the queue the
+     * kernel drops handshakes, and their requests failed without an answer instead of getting a 429.
+     */
+    @Test
+    void theServerKeepsRoomForARushOfConnectionsWaitingToBeAccepted(
+            @Autowired WebServerApplicationContext context) {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProperty("acceptCount")).isEqualTo(1024);
     }
 
     @Test
