@@ -1,5 +1,6 @@
 package no.studietur.notification.message;
 
+import java.time.Duration;
 import java.util.Date;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,9 +21,9 @@ import jakarta.mail.util.StreamProvider;
  * Hands messages to the SMTP server: text and HTML alternatives plus attachments. The message id travels in a
  * header, so a receiving system can recognise the one duplicate a crash right after sending may cause.
  *
- * <p>Messages go out over a {@link Connection} that stays open for as many as the caller has: the SMTP handshake
- * (connect, EHLO, QUIT) used to cost more than the message itself. The server's address is read from Spring's
- * mail settings at each connect.
+ * <p>Messages go out over a {@link Connection} that the caller keeps open while messages keep coming: the SMTP
+ * handshake (connect, EHLO, QUIT) used to cost more than the message itself. The server's address is read from
+ * Spring's mail settings for each message: once they name another server, the next message goes there.
  */
 @Component
 class MailDelivery {
@@ -49,14 +50,27 @@ class MailDelivery {
         this.from = from;
     }
 
-    /** A connection that opens on its first message; close it when there is nothing more to send now. */
+    /**
+     * A connection that opens on its first message and stays open until closed, or until a send fails; close it
+     * once it has been idle for a while ({@link Connection#closeIfIdleFor}).
+     */
     Connection connection() {
         return new Connection();
     }
 
     final class Connection implements AutoCloseable {
 
+        /**
+         * A connection idle for longer is asked whether the server is still there (NOOP) before it carries a
+         * message: the server may have closed it meanwhile (a restart, an idle timeout), and that message would
+         * otherwise fail and wait for a retry although the server is up.
+         */
+        static final Duration CHECKED_AFTER_IDLE = Duration.ofSeconds(1);
+
         private Transport transport;
+        /** The server the settings named when the connection opened: it is used only while they still do. */
+        private String connectedTo;
+        private long lastUsed;
 
         /**
          * Sends one message. A message that cannot be composed fails as {@link MailParseException} (an
@@ -67,15 +81,42 @@ class MailDelivery {
         void send(Message message, MessageContent content) {
             MimeMessage mime = compose(message, content);
             try {
+                if (transport != null && !server().equals(connectedTo)) {
+                    close();
+                }
+                if (transport != null && idleFor(CHECKED_AFTER_IDLE) && !transport.isConnected()) {
+                    transport = null;
+                }
                 if (transport == null) {
+                    connectedTo = server();
                     transport = mail.getSession().getTransport(mail.getProtocol());
                     transport.connect(mail.getHost(), mail.getPort(), mail.getUsername(), mail.getPassword());
                 }
                 transport.sendMessage(mime, mime.getAllRecipients());
+                lastUsed = System.nanoTime();
             } catch (MessagingException failed) {
                 close();
                 throw new MailSendException("Could not send message " + message.id(), failed);
             }
+        }
+
+        boolean isOpen() {
+            return transport != null;
+        }
+
+        /** Says goodbye to the server if the last message went out at least this long ago. */
+        void closeIfIdleFor(Duration linger) {
+            if (transport != null && idleFor(linger)) {
+                close();
+            }
+        }
+
+        private String server() {
+            return mail.getHost() + ":" + mail.getPort();
+        }
+
+        private boolean idleFor(Duration duration) {
+            return System.nanoTime() - lastUsed >= duration.toNanos();
         }
 
         @Override

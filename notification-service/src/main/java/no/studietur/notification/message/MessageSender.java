@@ -60,6 +60,13 @@ public class MessageSender {
      * steps, each given up after 5 s, and must end before the lease does or another sender could take it too.
      */
     private static final Duration LONGEST_SEND = Duration.ofSeconds(20);
+    /**
+     * How long a sender thread keeps its SMTP connection open with nothing to send. Under load the next message
+     * comes within it, so a thread sends message after message over one connection; opening one per wake-up had
+     * meant a connection for every two or three e-mails, each with its own handshake. Servers drop idle clients
+     * only after minutes (RFC 5321 asks them to wait at least five).
+     */
+    private static final Duration SMTP_LINGER = Duration.ofSeconds(5);
 
     private final MongoTemplate mongo;
     private final MailDelivery delivery;
@@ -200,18 +207,23 @@ public class MessageSender {
      */
     private void work() {
         long seen = -1;
-        while (running) {
-            synchronized (wakeUp) {
-                if (seen == generation) {
-                    try {
-                        wakeUp.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep() - System.nanoTime())));
-                    } catch (InterruptedException stopping) {
-                        return;
+        try (MailDelivery.Connection smtp = delivery.connection()) {
+            while (running) {
+                synchronized (wakeUp) {
+                    if (seen == generation) {
+                        long wait = nextSweep() - System.nanoTime();
+                        try {
+                            wakeUp.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(
+                                    smtp.isOpen() ? Math.min(wait, SMTP_LINGER.toNanos()) : wait)));
+                        } catch (InterruptedException stopping) {
+                            return;
+                        }
                     }
+                    seen = generation;
                 }
-                seen = generation;
+                drain(takeSweep(), smtp);
+                smtp.closeIfIdleFor(SMTP_LINGER);
             }
-            drain(takeSweep());
         }
     }
 
@@ -245,9 +257,9 @@ public class MessageSender {
         return breaker.getState();
     }
 
-    /** Sends what is due over one SMTP connection, closed once there is nothing more to send. */
-    private void drain(boolean sweep) {
-        try (MailDelivery.Connection smtp = delivery.connection()) {
+    /** Sends what is due over this thread's SMTP connection. */
+    private void drain(boolean sweep, MailDelivery.Connection smtp) {
+        try {
             if (sweep) {
                 List<String> ids = dueIds();
                 nudge(ids);

@@ -148,6 +148,26 @@ class MessageSenderTest {
         assertThat(mailTo(message.recipient()).getFirst().text()).contains("Velkommen");
     }
 
+    /** A sender thread keeps its SMTP connection from one wake-up to the next while messages keep coming. */
+    @Test
+    void messagesHandedOverOneAfterAnotherGoOverOneConnection(@Autowired MongoTemplate mongo,
+                                                              @Autowired OutboxRelay relay,
+                                                              @Autowired MessageSender applicationSender)
+            throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+            MessageSender sender = senderWithOneThread(mongo, server.delivery(), relay, DataSize.ofMegabytes(1));
+            aloneWith(sender, applicationSender, () -> {
+                for (int i = 1; i <= 3; i++) {
+                    sender.handOverLeased(List.of(stored(mongo, "in-a-row", sender.leaseFrom(Instant.now()))),
+                            Map.of());
+                    int sent = i;
+                    Http.await(() -> server.messages() == sent, Duration.ofSeconds(30), "message " + i + " sent");
+                }
+            });
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aBacklogLargerThanABatchIsSweptOnceABatch(@Autowired MongoTemplate mongo, @Autowired MailDelivery delivery,
                                                    @Autowired OutboxRelay relay, @Autowired MessageSender before) {
