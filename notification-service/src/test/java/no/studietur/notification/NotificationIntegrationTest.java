@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -382,6 +385,15 @@ class NotificationIntegrationTest {
         // well before the kept copy would have expired by itself (10 s)
         Http.await(() -> tourPrograms.find(confirmed.tourId()).map(TourSnapshot::startDate).orElseThrow()
                 .equals(moved.startDate()), Duration.ofSeconds(5), "the updated program");
+    }
+
+    /** Records wait in the consumer only briefly: each costs milliseconds here, so it fetches few at a time. */
+    @Test
+    void theConsumerFetchesAFewRecordsAtATime(@Autowired Environment environment) {
+        // the Kafka client settings the binder hands the consumer, as the binder reads them
+        assertThat(Binder.get(environment).bind("spring.cloud.stream.kafka.bindings.events-in-0.consumer.configuration",
+                Bindable.mapOf(String.class, String.class)).get())
+                .containsEntry("max.poll.records", "50").containsEntry("max.partition.fetch.bytes", "65536");
     }
 
     /** Prints the sending rate (a figure for docs/benchmarks.md, not a timing assertion). */
