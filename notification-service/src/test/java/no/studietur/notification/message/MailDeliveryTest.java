@@ -63,14 +63,6 @@ class MailDeliveryTest {
     }
 
     @Test
-    void namesTheStreamProviderSoJakartaMailSkipsTheClassPathScan() throws ClassNotFoundException {
-        Class.forName(MailDelivery.class.getName());
-
-        assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo(MailDelivery.STREAM_PROVIDER);
-        assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(MailDelivery.STREAM_PROVIDER);
-    }
-
-    @Test
     void aMessageGoesToTheServerTheSettingsNameNowThoughAConnectionToTheLastOneIsOpen() throws Exception {
         JavaMailSenderImpl settings = server.mailSettings();
         MailDelivery followingSettings = new MailDelivery(settings, "post@studietur.example");
@@ -83,6 +75,14 @@ class MailDeliveryTest {
             assertThat(other.messages()).isEqualTo(1);
         }
         assertThat(server.messages()).isEqualTo(1);
+    }
+
+    @Test
+    void namesTheStreamProviderSoJakartaMailSkipsTheClassPathScan() throws ClassNotFoundException {
+        Class.forName(MailDelivery.class.getName());
+
+        assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo(MailDelivery.STREAM_PROVIDER);
+        assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(MailDelivery.STREAM_PROVIDER);
     }
 
     private void awaitQuits(int expected) throws InterruptedException {
