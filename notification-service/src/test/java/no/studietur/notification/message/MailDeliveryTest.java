@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import jakarta.mail.util.StreamProvider;
+import no.studietur.testsupport.Http;
 
 /**
  * How messages reach the SMTP server: over one connection while they keep coming, a fresh one where the server
@@ -65,7 +66,7 @@ class MailDeliveryTest {
     @Test
     void aMessageGoesToTheServerTheSettingsNameNowThoughAConnectionToTheLastOneIsOpen() throws Exception {
         JavaMailSenderImpl settings = server.mailSettings();
-        MailDelivery followingSettings = new MailDelivery(settings, "post@studietur.example");
+        MailDelivery followingSettings = ScriptedSmtpServer.deliveryBy(settings);
         try (ScriptedSmtpServer other = new ScriptedSmtpServer();
              MailDelivery.Connection smtp = followingSettings.connection()) {
             smtp.send(message(), content());
@@ -85,11 +86,8 @@ class MailDeliveryTest {
         assertThat(StreamProvider.provider().getClass().getName()).isEqualTo(MailDelivery.STREAM_PROVIDER);
     }
 
-    private void awaitQuits(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (server.quits() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private void awaitQuits(int expected) {
+        Http.await(() -> server.quits() >= expected, Duration.ofSeconds(5), expected + " goodbyes");
         assertThat(server.quits()).as("goodbyes the server heard").isEqualTo(expected);
     }
 

@@ -52,7 +52,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     /** The notification service's delivery, sending to this server. */
     MailDelivery delivery() {
-        return new MailDelivery(mailSettings(), "post@studietur.example");
+        return deliveryBy(mailSettings());
+    }
+
+    /** The notification service's delivery, sending wherever these settings name at the time. */
+    static MailDelivery deliveryBy(JavaMailSenderImpl settings) {
+        return new MailDelivery(settings, "post@studietur.example");
     }
 
     int connections() {
