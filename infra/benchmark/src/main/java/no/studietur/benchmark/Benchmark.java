@@ -190,6 +190,10 @@ public final class Benchmark {
                 events.confirmedAt, started, loadSeconds));
         results.put("sustained: POST → e-mail p99 per tenth of the load", p99PerTenth(postedAt,
                 events.firstMailAt, started, loadSeconds));
+        results.put("sustained: steps to CONFIRMED, p50 / p99 each",
+                events.steps.percentiles(postedAt.keySet(), SagaSteps.TO_CONFIRMED));
+        results.put("sustained: steps to the first e-mail (registration received), p50 / p99 each",
+                events.steps.percentiles(postedAt.keySet(), SagaSteps.TO_RECEIVED_MAIL));
         results.put("sustained: backlog (placed − confirmed) per second", outstanding + " — "
                 + (keptUp(outstanding, postedAt.size(), count) ? "flat" : "growing or shed"));
         return postedAt.size();
@@ -462,6 +466,6 @@ public final class Benchmark {
     }
 
     private static String ms(List<Long> sorted, double quantile) {
-        return "%.0f ms".formatted(sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1)) / 1e6);
+        return "%.0f ms".formatted(SagaSteps.quantile(sorted, quantile) / 1e6);
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import no.studietur.benchmark.SagaSteps.Mark;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +39,7 @@ final class EventClock implements AutoCloseable {
     /** Per tour, everything seen, including registrations whose POST timed out at the client but did arrive. */
     final Map<String, Set<String>> confirmedOnTour = new ConcurrentHashMap<>();
     final Map<String, List<Integer>> positionsOnTour = new ConcurrentHashMap<>();
+    final SagaSteps steps = new SagaSteps();
     final AtomicLong placedEvents = new AtomicLong();
     final AtomicLong mailsSent = new AtomicLong();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -52,7 +54,7 @@ final class EventClock implements AutoCloseable {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         consumer = new KafkaConsumer<>(config);
-        consumer.subscribe(List.of("registrations", "notifications"));
+        consumer.subscribe(List.of("registrations", "seats", "notifications"));
         poller = Thread.ofPlatform().name("benchmark-events").daemon().start(this::poll);
     }
 
@@ -71,6 +73,7 @@ final class EventClock implements AutoCloseable {
             var records = consumer.poll(Duration.ofMillis(100));
             assigned = assigned || !consumer.assignment().isEmpty();
             long now = System.nanoTime();
+            long wallNow = System.currentTimeMillis();
             for (ConsumerRecord<String, byte[]> record : records) {
                 String type = header(record, "ce_type");
                 if (type == null) {
@@ -78,10 +81,19 @@ final class EventClock implements AutoCloseable {
                 }
                 JsonNode data = JSON.readTree(new String(record.value(), StandardCharsets.UTF_8));
                 String registrationId = data.path("registrationId").asString();
+                long written = Instant.parse(header(record, "ce_time")).toEpochMilli();
                 if (type.contains(".RegistrationPlaced.")) {
                     placedEvents.incrementAndGet();
+                    steps.note(registrationId, Mark.PLACED_WRITTEN, written);
+                    steps.note(registrationId, Mark.PLACED_PUBLISHED, record.timestamp());
+                } else if (type.contains(".SeatsReserved.")) {
+                    steps.note(registrationId, Mark.SEATS_DECIDED, written);
+                    steps.note(registrationId, Mark.SEATS_PUBLISHED, record.timestamp());
                 } else if (type.contains(".RegistrationConfirmed.")) {
                     confirmedAt.putIfAbsent(registrationId, now);
+                    steps.note(registrationId, Mark.CONFIRMED_WRITTEN, written);
+                    steps.note(registrationId, Mark.CONFIRMED_PUBLISHED, record.timestamp());
+                    steps.note(registrationId, Mark.CONFIRMED_SEEN, wallNow);
                     confirmedOnTour.computeIfAbsent(record.key(), tour -> ConcurrentHashMap.newKeySet()).add(registrationId);
                 } else if (type.contains(".RegistrationWaitlisted.")) {
                     waitlistedAt.putIfAbsent(registrationId, now);
@@ -92,6 +104,11 @@ final class EventClock implements AutoCloseable {
                 } else if (type.contains(".MessageSent.")) {
                     mailsSent.incrementAndGet();
                     firstMailAt.putIfAbsent(registrationId, now);
+                    if ("registration-received".equals(data.path("messageKind").asString())) {
+                        steps.note(registrationId, Mark.RECEIVED_MAIL_SENT, written);
+                        steps.note(registrationId, Mark.RECEIVED_MAIL_PUBLISHED, record.timestamp());
+                        steps.note(registrationId, Mark.RECEIVED_MAIL_SEEN, wallNow);
+                    }
                 }
             }
         }
