@@ -3,6 +3,8 @@ package no.studietur.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,11 @@ import com.mongodb.client.model.WriteModel;
  * at-least-once, made exactly-once in effect by idempotent consumers. Only the events that were published are
  * pulled, so events appended meanwhile stay for the next round.
  *
+ * <p>Removal waits up to {@link MessagingProperties#pullDelay()} and then takes the events of every document published
+ * meanwhile out in one write per collection; until then the relay skips them when it reads those documents again.
+ * Each round used to end with its own removal: under load a round carried one or two documents, so every event
+ * cost the store a second write and commit. The price is a longer window in which a crash republishes events.
+ *
  * <p>A writer names the document it just wrote ({@link #nudge(String, Object)}): the relay fetches it by id and
  * its events leave within milliseconds, however large the collection. Finding pending events without a hint takes
  * a query on the outbox field, which a store without a (partial) index on it answers by scanning the collection,
@@ -54,6 +61,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore nudges = new Semaphore(0);
     private final Map<String, Set<Object>> written = new ConcurrentHashMap<>();
     private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
+    /** Per collection and document, the events published but not yet pulled; the worker thread's alone. */
+    private final Map<String, Map<Object, Set<String>>> publishedNotPulled = new HashMap<>();
+    private long publishedSince;
     private volatile boolean running;
     private Thread worker;
 
@@ -97,9 +107,13 @@ public class OutboxRelay implements SmartLifecycle {
         long lastSweep = System.nanoTime();
         while (running) {
             try {
-                nudges.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                nudges.tryAcquire(millisUntilNextDuty(), TimeUnit.MILLISECONDS);
                 nudges.drainPermits();
                 relayWritten();
+                if (!publishedNotPulled.isEmpty()
+                        && System.nanoTime() - publishedSince >= properties.pullDelay().toNanos()) {
+                    pullPublished();
+                }
                 if (sweepAsked.getAndSet(false) || System.nanoTime() - lastSweep >= properties.pollInterval().toNanos()) {
                     lastSweep = System.nanoTime();
                     while (running && sweep()) {
@@ -117,14 +131,26 @@ public class OutboxRelay implements SmartLifecycle {
                 sleepQuietly(Math.min(5_000, 100L << Math.min(failures, 6)));
             }
         }
+        pullPublishedQuietly();
+    }
+
+    /** Until the next sweep, or sooner when published events wait to be pulled. */
+    private long millisUntilNextDuty() {
+        if (publishedNotPulled.isEmpty()) {
+            return properties.pollInterval().toMillis();
+        }
+        long dueIn = properties.pullDelay().toNanos() - (System.nanoTime() - publishedSince);
+        return Math.max(0, Math.min(properties.pollInterval().toMillis(), TimeUnit.NANOSECONDS.toMillis(dueIn)));
     }
 
     /**
      * Publishes one batch per collection; true when a batch was full, so more may be pending. Not "when anything
      * was found": under load writers keep adding events, and each repeated sweep is a scan that holds the
-     * collection (a second at 45 000 registrations), which had brought the POST rate down to 11/s.
+     * collection (a second at 45 000 registrations), which had brought the POST rate down to 11/s. Published
+     * events are pulled first, so the scan finds only documents with events still to publish.
      */
     private boolean sweep() {
+        pullPublished();
         boolean fullBatch = false;
         for (String collection : properties.outboxCollections()) {
             fullBatch |= relay(collection, HAS_PENDING_EVENTS) == properties.batchSize();
@@ -143,32 +169,65 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes the pending events of the documents that match; returns how many documents had any. */
+    /**
+     * Publishes the events of the matching documents that were not published yet; returns how many documents had
+     * any. They are remembered for {@link #pullPublished()} once Kafka has acknowledged them all.
+     */
     private int relay(String collection, Bson pending) {
         var documents = mongo.getCollection(collection).find(pending)
                 .projection(Projections.include(Outbox.FIELD)).limit(properties.batchSize())
                 .into(new ArrayList<>());
-        documents.removeIf(document -> document.getList(Outbox.FIELD, Document.class, List.of()).isEmpty());
-        if (documents.isEmpty()) {
-            return 0;
-        }
+        Map<Object, Set<String>> alreadyPublished = publishedNotPulled.getOrDefault(collection, Map.of());
         List<Future<RecordMetadata>> sends = new ArrayList<>();
-        List<WriteModel<Document>> removals = new ArrayList<>();
+        Map<Object, List<String>> publishedNow = new HashMap<>();
         for (Document document : documents) {
-            List<Object> publishedIds = new ArrayList<>();
-            for (Document event : document.getList(Outbox.FIELD, Document.class)) {
-                sends.add(producer.send(record(event)));
-                publishedIds.add(event.getString("eventId"));
+            Set<String> skip = alreadyPublished.getOrDefault(document.get("_id"), Set.of());
+            for (Document event : document.getList(Outbox.FIELD, Document.class, List.of())) {
+                if (!skip.contains(event.getString("eventId"))) {
+                    sends.add(producer.send(record(event)));
+                    publishedNow.computeIfAbsent(document.get("_id"), id -> new ArrayList<>()).add(event.getString("eventId"));
+                }
             }
-            removals.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")),
-                    Updates.pull(Outbox.FIELD, Filters.in("eventId", publishedIds))));
+        }
+        if (publishedNow.isEmpty()) {
+            return 0;
         }
         producer.flush();
         for (Future<RecordMetadata> send : sends) {
             awaitAcknowledgement(send);
         }
-        mongo.getCollection(collection).bulkWrite(removals);
-        return documents.size();
+        if (publishedNotPulled.isEmpty()) {
+            publishedSince = System.nanoTime();
+        }
+        Map<Object, Set<String>> toPull = publishedNotPulled.computeIfAbsent(collection, name -> new HashMap<>());
+        publishedNow.forEach((id, eventIds) -> toPull.computeIfAbsent(id, key -> new HashSet<>()).addAll(eventIds));
+        return publishedNow.size();
+    }
+
+    /** Takes the published events out of their documents: one write per collection and batch. */
+    private void pullPublished() {
+        for (var collection = publishedNotPulled.entrySet().iterator(); collection.hasNext(); ) {
+            var entry = collection.next();
+            List<WriteModel<Document>> removals = entry.getValue().entrySet().stream()
+                    .<WriteModel<Document>>map(document -> new UpdateOneModel<>(Filters.eq("_id", document.getKey()),
+                            Updates.pull(Outbox.FIELD, Filters.in("eventId", document.getValue()))))
+                    .toList();
+            for (int from = 0; from < removals.size(); from += properties.batchSize()) {
+                mongo.getCollection(entry.getKey())
+                        .bulkWrite(removals.subList(from, Math.min(removals.size(), from + properties.batchSize())));
+            }
+            collection.remove();
+        }
+    }
+
+    /** On the way out: what stays is published again after the restart, which consumers shrug off. */
+    private void pullPublishedQuietly() {
+        try {
+            pullPublished();
+        } catch (RuntimeException e) {
+            log.warn("Could not take published events out of their documents; they will be published again: {}",
+                    e.toString());
+        }
     }
 
     private ProducerRecord<String, byte[]> record(Document event) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -15,11 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import no.studietur.contracts.EventType;
 import no.studietur.contracts.Topics;
 import no.studietur.contracts.tour.TourCancelled;
 import no.studietur.testsupport.Http;
+import no.studietur.testsupport.StoreCommands;
 import no.studietur.testsupport.TestInfrastructure;
 import no.studietur.testsupport.TopicProbe;
 
@@ -41,7 +47,7 @@ class MessagingIntegrationTest {
 
     private static ConfigurableApplicationContext start() {
         Map<String, Object> infrastructure = Map.copyOf(TestInfrastructure.get().springProperties("messaging-test"));
-        return new SpringApplicationBuilder(MessagingTestApplication.class)
+        return new SpringApplicationBuilder(MessagingTestApplication.class, StoreCommands.class)
                 .properties("spring.config.name=messaging-test").properties(infrastructure).run();
     }
 
@@ -69,6 +75,41 @@ class MessagingIntegrationTest {
             awaitEmptyOutbox(tourId);
             assertThat(stored).isNotNull();
         }
+    }
+
+    /**
+     * Ten rounds, one document each, as under load: each event is published at once, and all ten leave their
+     * documents in one write (two if the rounds straddle the pull delay), not one write per round. An event added
+     * to a document whose earlier event is published but still in it is published too, and each only once.
+     */
+    @Test
+    void publishedEventsOfManyRoundsLeaveTheirDocumentsTogether() {
+        List<String> tourIds = IntStream.range(0, 10).mapToObj(i -> "tour-" + UUID.randomUUID()).toList();
+        MongoTemplate mongo = service.getBean(MongoTemplate.class);
+        OutboxRelay relay = service.getBean(OutboxRelay.class);
+        try (TopicProbe probe = new TopicProbe(Topics.TOURS)) {
+            long pullsBefore = pulls();
+            for (String tourId : tourIds) {
+                Outbox.insert(mongo, new Document("_id", tourId).append("state", "open"), "aggregates",
+                        Clock.systemUTC(), new TourCancelled(tourId, "first", Instant.now()));
+                relay.nudge("aggregates", tourId);
+                probe.await(record -> tourId.equals(record.key()), WAIT);
+            }
+            String again = tourIds.getFirst();
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(again)), Outbox.append(new Update(),
+                    Clock.systemUTC(), new TourCancelled(again, "second", Instant.now())), "aggregates");
+            relay.nudge("aggregates", again);
+            tourIds.forEach(MessagingIntegrationTest::awaitEmptyOutbox);
+
+            assertThat(pulls() - pullsBefore).isBetween(1L, 3L);
+            var published = probe.drain(Duration.ofSeconds(1));
+            assertThat(tourIds).allSatisfy(tourId -> assertThat(published)
+                    .filteredOn(record -> tourId.equals(record.key())).hasSize(tourId.equals(again) ? 2 : 1));
+        }
+    }
+
+    private static long pulls() {
+        return StoreCommands.count(command -> command.is("update", "aggregates"));
     }
 
     @Test

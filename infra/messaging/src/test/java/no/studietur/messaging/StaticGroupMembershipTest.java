@@ -13,7 +13,7 @@ class StaticGroupMembershipTest {
 
     @Test
     void anInstanceWithAStableNameJoinsItsGroupsAsAStaticMemberPerDestination() {
-        MessagingProperties properties = new MessagingProperties(null, null, null, null, null, null, "2");
+        MessagingProperties properties = new MessagingProperties(null, null, null, null, null, null, null, "2");
         ConsumerConfigCustomizer membership = new MessagingAutoConfiguration().staticGroupMembership(properties, "catalog");
         Map<String, Object> registrations = new HashMap<>();
         Map<String, Object> tours = new HashMap<>();

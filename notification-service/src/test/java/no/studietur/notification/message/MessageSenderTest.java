@@ -26,6 +26,7 @@ import no.studietur.localstack.ReceivedMail;
 import no.studietur.messaging.OutboxRelay;
 import no.studietur.notification.NotificationApplication;
 import no.studietur.testsupport.Http;
+import no.studietur.testsupport.StoreCommands;
 import no.studietur.testsupport.TestInfrastructure;
 
 /**

@@ -45,7 +45,7 @@ class SeatLedgerTest {
     /** Each ledger stands for a catalog instance that has not seen any write yet. */
     private static SeatLedger instance() {
         return new SeatLedger(MONGO, new OutboxRelay(MONGO, new MockProducer<>(),
-                new MessagingProperties("test", List.of(), List.of(), null, null, null, null)), Clock.systemUTC());
+                new MessagingProperties("test", List.of(), List.of(), null, null, null, null, null)), Clock.systemUTC());
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package no.studietur.notification.message;
+package no.studietur.testsupport;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,16 +17,16 @@ import com.mongodb.event.CommandStartedEvent;
  * work costs the store (writes, claims, scans). Only each command's name, collection and filter are kept.
  */
 @TestConfiguration
-class StoreCommands {
+public class StoreCommands {
 
-    record Command(String name, String collection, BsonDocument filter) {
+    public record Command(String name, String collection, BsonDocument filter) {
 
-        boolean is(String commandName, String collectionName) {
+        public boolean is(String commandName, String collectionName) {
             return name.equals(commandName) && collectionName.equals(collection);
         }
 
         /** The filter names this id, as a look-up or a claim of one message does. */
-        boolean names(String id) {
+        public boolean names(String id) {
             return filter.containsKey("_id") && filter.get("_id").isString()
                     && filter.getString("_id").getValue().equals(id);
         }
@@ -35,7 +35,7 @@ class StoreCommands {
     private static final List<Command> STARTED = new CopyOnWriteArrayList<>();
 
     @Bean
-    MongoClientSettingsBuilderCustomizer recordStoreCommands() {
+    public MongoClientSettingsBuilderCustomizer recordStoreCommands() {
         return settings -> settings.addCommandListener(new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
@@ -51,7 +51,7 @@ class StoreCommands {
     }
 
     /** How many commands so far matched; compare before and after the work to count. */
-    static long count(Predicate<Command> matching) {
+    public static long count(Predicate<Command> matching) {
         return STARTED.stream().filter(matching).count();
     }
 }
