@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * When each step of a registration's way through the saga happened, read from the events themselves: the time an
  * event arose with its state change (CloudEvents {@code time}, taken just before the change is stored), the time its
  * relay handed it to Kafka (the record's create time) and the time the benchmark saw it. A "store and relay" step
- * is thus the write of the change, the relay's wake-up, its read and the send. All processes run on this machine, so their clocks
- * agree. The steps' percentiles show which service or relay a slow registration waited in.
+ * is thus the write of the change, the relay's wake-up, its read and the send. All processes run on this machine,
+ * so their clocks agree. The steps' percentiles show which service or relay a slow registration waited in.
  */
 final class SagaSteps {
 
