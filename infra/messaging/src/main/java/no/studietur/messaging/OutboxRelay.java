@@ -134,8 +134,14 @@ public class OutboxRelay implements SmartLifecycle {
         pullPublishedQuietly();
     }
 
-    /** Until the next sweep, or sooner when published events wait to be pulled. */
+    /**
+     * Until the next sweep, or sooner when published events wait to be pulled; no wait when a sweep is asked for,
+     * as at the start, where waiting for the first nudge had left a dead writer's events for a whole poll interval.
+     */
     private long millisUntilNextDuty() {
+        if (sweepAsked.get()) {
+            return 0;
+        }
         if (publishedNotPulled.isEmpty()) {
             return properties.pollInterval().toMillis();
         }
@@ -181,11 +187,13 @@ public class OutboxRelay implements SmartLifecycle {
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         Map<Object, List<String>> publishedNow = new HashMap<>();
         for (Document document : documents) {
-            Set<String> skip = alreadyPublished.getOrDefault(document.get("_id"), Set.of());
+            Object id = document.get("_id");
+            Set<String> skip = alreadyPublished.getOrDefault(id, Set.of());
             for (Document event : document.getList(Outbox.FIELD, Document.class, List.of())) {
-                if (!skip.contains(event.getString("eventId"))) {
+                String eventId = event.getString("eventId");
+                if (!skip.contains(eventId)) {
                     sends.add(producer.send(record(event)));
-                    publishedNow.computeIfAbsent(document.get("_id"), id -> new ArrayList<>()).add(event.getString("eventId"));
+                    publishedNow.computeIfAbsent(id, key -> new ArrayList<>()).add(eventId);
                 }
             }
         }

@@ -108,6 +108,26 @@ class MessagingIntegrationTest {
         }
     }
 
+    /** A relay that stops cleanly leaves nothing published behind it, so the next start publishes nothing again. */
+    @Test
+    void aStoppingRelayFirstTakesWhatItPublishedOutOfTheDocuments() {
+        String tourId = "tour-" + UUID.randomUUID();
+        try (TopicProbe probe = new TopicProbe(Topics.TOURS)) {
+            Outbox.insert(service.getBean(MongoTemplate.class), new Document("_id", tourId).append("state", "open"),
+                    "aggregates", Clock.systemUTC(), new TourCancelled(tourId, "stopping", Instant.now()));
+            service.getBean(OutboxRelay.class).nudge("aggregates", tourId);
+            probe.await(record -> tourId.equals(record.key()), WAIT);
+
+            service.getBean(OutboxRelay.class).stop(); // well within the pull delay
+            assertThat(service.getBean(MongoTemplate.class).findById(tourId, Document.class, "aggregates")
+                    .getList(Outbox.FIELD, Document.class)).isEmpty();
+
+            service.close();
+            service = start();
+            assertThat(probe.drain(Duration.ofSeconds(1))).filteredOn(record -> tourId.equals(record.key())).hasSize(1);
+        }
+    }
+
     private static long pulls() {
         return StoreCommands.count(command -> command.is("update", "aggregates"));
     }
