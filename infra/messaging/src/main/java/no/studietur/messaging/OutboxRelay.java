@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -110,8 +111,7 @@ public class OutboxRelay implements SmartLifecycle {
                 nudges.tryAcquire(millisUntilNextDuty(), TimeUnit.MILLISECONDS);
                 nudges.drainPermits();
                 relayWritten();
-                if (!publishedNotPulled.isEmpty()
-                        && System.nanoTime() - publishedSince >= properties.pullDelay().toNanos()) {
+                if (nanosUntilPull() <= 0) {
                     pullPublished();
                 }
                 if (sweepAsked.getAndSet(false) || System.nanoTime() - lastSweep >= properties.pollInterval().toNanos()) {
@@ -142,11 +142,14 @@ public class OutboxRelay implements SmartLifecycle {
         if (sweepAsked.get()) {
             return 0;
         }
-        if (publishedNotPulled.isEmpty()) {
-            return properties.pollInterval().toMillis();
-        }
-        long dueIn = properties.pullDelay().toNanos() - (System.nanoTime() - publishedSince);
-        return Math.max(0, Math.min(properties.pollInterval().toMillis(), TimeUnit.NANOSECONDS.toMillis(dueIn)));
+        return Math.max(0, Math.min(properties.pollInterval().toMillis(),
+                TimeUnit.NANOSECONDS.toMillis(nanosUntilPull())));
+    }
+
+    /** How long until the oldest published event is due to be pulled; {@link Long#MAX_VALUE} with none waiting. */
+    private long nanosUntilPull() {
+        return publishedNotPulled.isEmpty() ? Long.MAX_VALUE
+                : properties.pullDelay().toNanos() - (System.nanoTime() - publishedSince);
     }
 
     /**
@@ -169,9 +172,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (Map.Entry<String, Set<Object>> entry : written.entrySet()) {
             List<Object> ids = new ArrayList<>(entry.getValue());
             entry.getValue().removeAll(ids);
-            for (int from = 0; from < ids.size(); from += properties.batchSize()) {
-                relay(entry.getKey(), Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + properties.batchSize()))));
-            }
+            inBatches(ids, batch -> relay(entry.getKey(), Filters.in("_id", batch)));
         }
     }
 
@@ -220,11 +221,15 @@ public class OutboxRelay implements SmartLifecycle {
                     .<WriteModel<Document>>map(document -> new UpdateOneModel<>(Filters.eq("_id", document.getKey()),
                             Updates.pull(Outbox.FIELD, Filters.in("eventId", document.getValue()))))
                     .toList();
-            for (int from = 0; from < removals.size(); from += properties.batchSize()) {
-                mongo.getCollection(entry.getKey())
-                        .bulkWrite(removals.subList(from, Math.min(removals.size(), from + properties.batchSize())));
-            }
+            inBatches(removals, batch -> mongo.getCollection(entry.getKey()).bulkWrite(batch));
             collection.remove();
+        }
+    }
+
+    /** Hands {@code items} over in slices of at most {@code batchSize}, in order. */
+    private <T> void inBatches(List<T> items, Consumer<List<T>> batch) {
+        for (int from = 0; from < items.size(); from += properties.batchSize()) {
+            batch.accept(items.subList(from, Math.min(items.size(), from + properties.batchSize())));
         }
     }
 
