@@ -180,6 +180,24 @@ class NotificationIntegrationTest {
         throw new AssertionError("No message to " + recipient + " in " + messages);
     }
 
+    /**
+     * The registration and tour topics are read side by side, so a receipt can be due before this service has read
+     * the tour it is for; the title and language then come from the registration event itself.
+     */
+    @Test
+    void aReceiptNamesItsTourBeforeThisServiceHasReadTheTour() {
+        RegistrationConfirmed onAnUnreadTour = Samples.confirmed(List.of(participant("Ola Nordmann",
+                Samples.address("ola"), "nb")));
+        String contact = onAnUnreadTour.details().contact().email();
+
+        TopicProbe.send(new RegistrationPlaced(onAnUnreadTour.registrationId(), onAnUnreadTour.tourId(),
+                onAnUnreadTour.tour(), onAnUnreadTour.details(), "WEB", Instant.now()));
+
+        assertThat(awaitMail(contact, "Påmelding mottatt: ").subject())
+                .isEqualTo("Påmelding mottatt: Studietur til Aalborg");
+        assertThat(tourPrograms.find(onAnUnreadTour.tourId())).isEmpty();
+    }
+
     @Test
     void everyOtherOccasionReachesTheRightPeople(@Autowired Notifications notifications) {
         String ola = Samples.address("ola");
@@ -189,8 +207,8 @@ class NotificationIntegrationTest {
         String contact = confirmed.details().contact().email();
         publish(confirmed);
 
-        TopicProbe.send(new RegistrationPlaced(confirmed.registrationId(), confirmed.tourId(), confirmed.details(), "WEB",
-                Instant.now()));
+        TopicProbe.send(new RegistrationPlaced(confirmed.registrationId(), confirmed.tourId(), confirmed.tour(),
+                confirmed.details(), "WEB", Instant.now()));
         assertThat(awaitMail(contact, "Påmelding mottatt: Studietur til Aalborg").text())
                 .contains("Asker kommune", "bindende", "Ola Nordmann");
 

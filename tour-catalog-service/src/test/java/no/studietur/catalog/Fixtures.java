@@ -48,7 +48,7 @@ final class Fixtures {
         List<Participant> people = IntStream.range(0, participants)
                 .mapToObj(i -> new Participant(UUID.randomUUID().toString(), "Deltaker " + i, null, null, null,
                         "d" + i + "@example.no", null, null, "nb")).toList();
-        return new RegistrationPlaced(UUID.randomUUID().toString(), tourId, new RegistrationDetails(
+        return new RegistrationPlaced(UUID.randomUUID().toString(), tourId, null, new RegistrationDetails(
                 new Organisation("Asker kommune", "944382038", "NO"),
                 new ContactPerson("Kontakt", "kontakt@example.no", "+4790000000"),
                 new InvoiceAddress("Postboks 353", "1372", "Asker", "NO", "REF", "EHF", "faktura@example.no"),

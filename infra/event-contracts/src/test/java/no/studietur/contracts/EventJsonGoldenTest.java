@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import no.studietur.contracts.registration.RegistrationPlaced;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,5 +56,17 @@ class EventJsonGoldenTest {
             nested.put("alsoNew", true);
         }
         assertThat(EventJson.read(TREE.writeValueAsBytes(extended), type)).isEqualTo(SampleEvents.of(type));
+    }
+
+    /** RegistrationPlaced carries the tour since December 2026; events placed before read with none. */
+    @Test
+    void readsARegistrationPlacedFromBeforeItCarriedTheTour() throws IOException {
+        EventType type = EventType.REGISTRATION_PLACED;
+        ObjectNode earlier = (ObjectNode) TREE.readTree(Files.readAllBytes(GOLDEN.resolve(type.ceType() + ".json")));
+        earlier.remove("tour");
+        RegistrationPlaced sample = (RegistrationPlaced) SampleEvents.of(type);
+
+        assertThat(EventJson.read(TREE.writeValueAsBytes(earlier), type)).isEqualTo(new RegistrationPlaced(
+                sample.registrationId(), sample.tourId(), null, sample.details(), sample.channel(), sample.placedAt()));
     }
 }

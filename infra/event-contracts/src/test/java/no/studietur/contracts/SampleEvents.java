@@ -95,7 +95,7 @@ final class SampleEvents {
             case TOUR_UPDATED -> new TourUpdated(TOUR, SNAPSHOT, AT);
             case TOUR_REGISTRATION_CLOSED -> new TourRegistrationClosed(TOUR, "DEADLINE", AT);
             case TOUR_CANCELLED -> new TourCancelled(TOUR, "Too few participants", AT);
-            case REGISTRATION_PLACED -> new RegistrationPlaced(REGISTRATION, TOUR, DETAILS, "WEB", AT);
+            case REGISTRATION_PLACED -> new RegistrationPlaced(REGISTRATION, TOUR, SUMMARY, DETAILS, "WEB", AT);
             case REGISTRATION_CONFIRMED -> new RegistrationConfirmed(REGISTRATION, TOUR, SUMMARY, DETAILS, POLICY,
                     false, AT, AT.plusSeconds(1));
             case REGISTRATION_WAITLISTED -> new RegistrationWaitlisted(REGISTRATION, TOUR, SUMMARY, DETAILS, 3, AT);

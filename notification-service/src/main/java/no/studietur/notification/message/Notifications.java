@@ -139,7 +139,7 @@ public class Notifications {
 
     public void registrationPlaced(ReceivedEvent<RegistrationPlaced> event) {
         RegistrationPlaced placed = event.data();
-        Batch batch = new Batch(event.id(), placed.registrationId(), placed.tourId(), null)
+        Batch batch = new Batch(event.id(), placed.registrationId(), placed.tourId(), placed.tour())
                 .with("details", placed.details());
         batch.to("registration-received", "registration-received", placed.details().contact().email(),
                 placed.details().contact().name(), batch.tourLanguage(), Map.of(), List.of()).record();

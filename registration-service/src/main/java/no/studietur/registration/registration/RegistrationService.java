@@ -110,7 +110,8 @@ public class RegistrationService {
                 List.of(), List.of(), List.of(), 0);
         try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
             Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
-                    registration.tourId(), registration.details(), channel, registration.placedAt()));
+                    registration.tourId(), registration.tour(), registration.details(), channel,
+                    registration.placedAt()));
             log.info("Registration placed for {} participant(s) on tour {}", registration.details().participants().size(),
                     registration.tourId());
         } catch (DuplicateKeyException concurrentSameKey) {
