@@ -3,6 +3,7 @@ package no.studietur.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 import no.studietur.localstack.LocalKafka;
@@ -12,6 +13,9 @@ import no.studietur.localstack.ReceivedMail;
 
 /** The local stack inside the test JVM: a KRaft broker in a temporary folder, an in-memory store, GreenMail. */
 final class EmbeddedInfrastructure implements TestInfrastructure {
+
+    /** Well within Surefire's 30 s for the JVM to exit; a context's close takes about a second. */
+    private static final Duration CONTEXTS_CLOSING = Duration.ofSeconds(15);
 
     private final LocalKafka kafka;
     private final LocalMongo mongo;
@@ -26,6 +30,7 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
         mongo = LocalMongo.inMemory();
         mail = LocalMail.start(0, -1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OpenTestContexts.awaitClosed(CONTEXTS_CLOSING);
             mail.close();
             mongo.close();
             kafka.close();
