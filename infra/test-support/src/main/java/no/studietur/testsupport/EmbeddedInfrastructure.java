@@ -3,8 +3,11 @@ package no.studietur.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
+import org.springframework.util.FileSystemUtils;
 
 import no.studietur.localstack.LocalKafka;
 import no.studietur.localstack.LocalMail;
@@ -22,11 +25,13 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
     private final LocalMail mail;
 
     EmbeddedInfrastructure() {
+        Path kafkaData;
         try {
-            kafka = LocalKafka.start(Files.createTempDirectory("studietur-kafka"), 0, 0);
+            kafkaData = Files.createTempDirectory("studietur-kafka");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        kafka = LocalKafka.start(kafkaData, 0, 0);
         mongo = LocalMongo.inMemory();
         mail = LocalMail.start(0, -1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -34,7 +39,16 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
             mail.close();
             mongo.close();
             kafka.close();
+            deleteQuietly(kafkaData);
         }, "test-infrastructure-shutdown"));
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            FileSystemUtils.deleteRecursively(folder);
+        } catch (IOException e) {
+            System.err.println("Could not delete the test broker's folder " + folder + ": " + e);
+        }
     }
 
     @Override
