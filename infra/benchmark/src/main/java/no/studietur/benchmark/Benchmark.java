@@ -2,6 +2,7 @@ package no.studietur.benchmark;
 
 import static no.studietur.benchmark.PlatformCalls.BROKER;
 import static no.studietur.benchmark.PlatformCalls.REGISTRATIONS;
+import static no.studietur.benchmark.PlatformCalls.STORE;
 import static no.studietur.benchmark.PlatformCalls.awaitAll;
 import static no.studietur.benchmark.PlatformCalls.createTour;
 import static no.studietur.benchmark.PlatformCalls.registration;
@@ -106,11 +107,13 @@ public final class Benchmark {
         try (EventClock events = new EventClock(BROKER)) {
             events.awaitAssignment();
             Map<String, Duration> cpuBefore = cpuTimes(platform);
+            StoreLoad storeBefore = StoreLoad.read(STORE);
             int accepted = sustained(sustainedTours, events);
             // Each scenario on a platform that has finished the previous one's e-mails, as the issue states them.
             awaitQuiet(events, "sustained load");
             results.put("sustained: CPU per accepted registration, load start to quiet",
                     cpuPerRegistration(cpuBefore, cpuTimes(platform), accepted));
+            storeCommands(StoreLoad.read(STORE).since(storeBefore), accepted);
             rush(rushTour, events);
             awaitQuiet(events, "rush");
             acceptBaseline(baselineTour, events);
@@ -200,6 +203,16 @@ public final class Benchmark {
     }
 
     /** CPU time used so far by each process of the platform and by this one, the load generator. */
+    private void storeCommands(StoreLoad load, int registrations) {
+        if (registrations == 0) {
+            return;
+        }
+        results.put("sustained: store commands per accepted registration, load start to quiet",
+                load.perRegistrationByService(registrations));
+        results.put("sustained: store commands per registration, by collection and kind (mean time each)",
+                load.perRegistrationByCollectionAndKind(registrations));
+    }
+
     private static Map<String, Duration> cpuTimes(LocalPlatform platform) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         platform.pids().forEach((name, pid) -> ProcessHandle.of(pid)

@@ -18,6 +18,7 @@ final class PlatformCalls {
     static final URI MESSAGES = URI.create("http://127.0.0.1:8083/api/messages");
     static final URI INBOX = URI.create("http://127.0.0.1:8025/api/");
     static final String BROKER = "127.0.0.1:9092";
+    static final String STORE = "mongodb://127.0.0.1:27017";
 
     private PlatformCalls() {
     }

@@ -30,7 +30,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * The H2 backend of mongo-java-server with five changes the platform's write pattern and load need.
+ * The H2 backend of mongo-java-server with six changes the platform's write pattern and load need.
  *
  * <p>First, a query naming one {@code _id} plus further conditions ({@code {_id: x, version: 3}}, the shape of
  * every conditional update here, or the {@code $and} of them that the driver's {@code Filters.and} sends) looks
@@ -61,6 +61,9 @@ import io.netty.channel.Channel;
  * registrations, 5 % of its chunks' bytes live (4.9 MB once compacted); a few seconds of compaction took that to
  * 90 %. A chunk that falls empty is kept for MVStore's retention time (45 s) before its space is reused, so under
  * load the file also holds the last 45 s of writes, and compaction falls behind until the load stops.
+ *
+ * <p>Sixth, it answers MongoDB's {@code top} admin command: commands and their time per collection and kind
+ * ({@link StoreTop}), which the benchmark reports per registration.
  */
 final class IdLookupH2Backend extends H2Backend {
 
@@ -72,6 +75,7 @@ final class IdLookupH2Backend extends H2Backend {
     private static final String FORMAT = "bson-documents";
     private static final String ID = "_id";
     private static final String AND = "$and";
+    private static final String ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(IdLookupH2Backend.class);
 
     /** Compaction rewrites chunks until this share of their bytes is live, in percent. */
@@ -84,6 +88,7 @@ final class IdLookupH2Backend extends H2Backend {
 
     private final boolean commitEachWrite;
     private final CommitGate commitGate = new CommitGate();
+    private final StoreTop top = new StoreTop();
     private final ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("store-compaction").daemon().factory());
 
@@ -161,12 +166,20 @@ final class IdLookupH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (!commitEachWrite || !WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-            return super.handleCommand(channel, database, command, query);
+        if (ADMIN.equals(database) && StoreTop.COMMAND.equalsIgnoreCase(command)) {
+            return top.report();
         }
-        Document answer = commitGate.write(() -> super.handleCommand(channel, database, command, query));
-        commitGate.commit(this::commit);
-        return answer;
+        long arrived = System.nanoTime();
+        try {
+            if (!commitEachWrite || !WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+                return super.handleCommand(channel, database, command, query);
+            }
+            Document answer = commitGate.write(() -> super.handleCommand(channel, database, command, query));
+            commitGate.commit(this::commit);
+            return answer;
+        } finally {
+            top.record(database, command, query, System.nanoTime() - arrived);
+        }
     }
 
     /**

@@ -126,6 +126,30 @@ class LocalStackTest {
     }
 
     @Test
+    void theStoreReportsItsCommandsPerCollectionAndKindAsMongoDbsTopDoes(@TempDir Path data) {
+        try (LocalMongo mongo = LocalMongo.onDisk(data.resolve("store.mv"), 0);
+             var client = MongoClients.create(mongo.uri("counted"))) {
+            var documents = client.getDatabase("counted").getCollection("documents");
+            documents.insertOne(new Document("_id", "a"));
+            documents.insertOne(new Document("_id", "b"));
+            documents.find(Filters.eq("_id", "a")).first();
+            documents.updateOne(Filters.eq("_id", "b"), new Document("$set", new Document("seen", true)));
+            documents.deleteOne(Filters.eq("_id", "a"));
+            client.getDatabase("counted").runCommand(new Document("ping", 1));
+
+            Document totals = client.getDatabase("admin").runCommand(new Document("top", 1)).get("totals", Document.class);
+
+            Document counted = totals.get("counted.documents", Document.class);
+            assertThat(counted.keySet()).containsExactly("insert", "queries", "remove", "total", "update");
+            assertThat(List.of("insert", "queries", "update", "remove", "total")).extracting(
+                    kind -> counted.get(kind, Document.class).get("count", Number.class).longValue())
+                    .containsExactly(2L, 1L, 1L, 1L, 5L);
+            assertThat(counted.get("total", Document.class).get("time", Number.class).longValue()).isPositive();
+            assertThat(totals.keySet()).containsExactly("note", "counted.documents");
+        }
+    }
+
+    @Test
     void aStoreFileInTheEarlierFormatIsRefusedWithAMessageSayingWhatToDo(@TempDir Path data) {
         Path file = data.resolve("store.mv");
         MVStore earlier = MVStore.open(file.toString());
