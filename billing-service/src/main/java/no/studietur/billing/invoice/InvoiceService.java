@@ -107,7 +107,7 @@ public class InvoiceService {
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${studietur.billing.pending-check:PT1M}")
     public void completePendingDocuments() {
-        for (String series : numbers.seriesWithPending()) {
+        for (String series : numbers.series()) {
             if (series.startsWith(INVOICE_SERIES)) {
                 numbers.completePending(series, Invoice.class, this::store);
             } else {

@@ -1,7 +1,9 @@
 package no.studietur.billing.numbering;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -24,6 +26,10 @@ import org.springframework.stereotype.Component;
  * touches the series next (the same caller, another process after a crash, or {@link #completePending}) first
  * finishes the pending draft. Completing must therefore be idempotent. The cost is one series document that
  * serialises the writers of a series, which at a few invoices a second is nothing.
+ *
+ * <p>The draft stays in the series until the next number replaces it, rather than being cleared once written: that
+ * would be a second write of the series per document. Each process remembers the last number of each series whose
+ * document it wrote, so it does not complete that draft again; another process may, once, which writes nothing new.
  */
 @Component
 public class GaplessSeries {
@@ -32,6 +38,8 @@ public class GaplessSeries {
     private static final int MAX_ATTEMPTS = 50;
 
     private final MongoTemplate mongo;
+    /** Per series, the highest number whose document this process wrote. */
+    private final Map<String, Long> writtenUpTo = new ConcurrentHashMap<>();
 
     public GaplessSeries(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -54,28 +62,34 @@ public class GaplessSeries {
             T draft = draftFor.apply(number);
             if (take(series, state, number, draft)) {
                 complete.accept(draft);
-                clearPending(series, number);
+                written(series, number);
                 return Optional.of(draft);
             }
         }
         throw new IllegalStateException("Series " + series + " stayed contended for " + MAX_ATTEMPTS + " attempts");
     }
 
-    /** Finishes the draft the last number was given to, if it is still pending; returns the series' state. */
+    /**
+     * Writes the document the last number was given to, unless this process wrote it (or a later one); returns the
+     * series' state.
+     */
     public <T> Document completePending(String series, Class<T> draftType, Consumer<T> complete) {
         Document state = mongo.findById(series, Document.class, COLLECTION);
         if (state != null && state.get("pending") instanceof Document pending) {
-            complete.accept(mongo.getConverter().read(draftType, pending.get("draft", Document.class)));
-            clearPending(series, pending.get("number", Number.class).longValue());
+            long number = pending.get("number", Number.class).longValue();
+            if (number > writtenUpTo.getOrDefault(series, 0L)) {
+                complete.accept(mongo.getConverter().read(draftType, pending.get("draft", Document.class)));
+                written(series, number);
+            }
         }
         return state;
     }
 
-    /** The series whose last draft is still pending. */
-    public List<String> seriesWithPending() {
-        Query pending = Query.query(Criteria.where("pending").exists(true));
-        pending.fields().include("_id");
-        return mongo.find(pending, Document.class, COLLECTION).stream().map(state -> state.getString("_id")).toList();
+    /** Every series that has handed out a number: each keeps its last draft, which may still need writing. */
+    public List<String> series() {
+        Query all = new Query();
+        all.fields().include("_id");
+        return mongo.find(all, Document.class, COLLECTION).stream().map(state -> state.getString("_id")).toList();
     }
 
     /** The last number handed out in a series, 0 if none. */
@@ -102,8 +116,7 @@ public class GaplessSeries {
                 .getModifiedCount() == 1;
     }
 
-    private void clearPending(String series, long number) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(series).and("pending.number").is(number)),
-                new Update().unset("pending"), COLLECTION);
+    private void written(String series, long number) {
+        writtenUpTo.merge(series, number, Math::max);
     }
 }

@@ -26,10 +26,11 @@ import no.studietur.billing.BillingApplication;
 import no.studietur.billing.BillingSamples;
 import no.studietur.billing.numbering.GaplessSeries;
 import no.studietur.contracts.registration.RegistrationConfirmed;
+import no.studietur.testsupport.StoreCommands;
 import no.studietur.testsupport.TestInfrastructure;
 
 /** Invoice numbers under concurrent confirmations and a crash between taking a number and writing the invoice. */
-@SpringBootTest(classes = BillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {BillingApplication.class, StoreCommands.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + BillingApplication.CONFIG_NAME)
 class InvoiceNumberingIntegrationTest {
 
@@ -82,7 +83,25 @@ class InvoiceNumberingIntegrationTest {
 
         assertThat(invoiceOf(orphan).invoiceNumber()).isEqualTo(numbered(orphanNumber));
         assertThat(invoiceOf(next).invoiceNumber()).isEqualTo(numbered(orphanNumber + 1));
-        assertThat(numbers.seriesWithPending()).isEmpty();
+        invoices.completePendingDocuments();
+        assertThat(List.of(orphan, next)).allSatisfy(confirmed -> assertThat(mongo.count(Query.query(
+                Criteria.where("registrationId").is(confirmed.registrationId())), Invoice.class)).isEqualTo(1));
+        assertSeriesHasNoGap();
+    }
+
+    /** The draft stays in the series until the next number replaces it: clearing it would be a second write. */
+    @Test
+    void eachInvoiceWritesItsSeriesOnce() {
+        invoices.issueFor(BillingSamples.confirmation());
+        long before = StoreCommands.count(command -> command.collection().equals("numberSeries")
+                && !command.name().equals("find"));
+
+        for (int i = 0; i < 3; i++) {
+            invoices.issueFor(BillingSamples.confirmation());
+        }
+
+        assertThat(StoreCommands.count(command -> command.collection().equals("numberSeries")
+                && !command.name().equals("find")) - before).isEqualTo(3);
         assertSeriesHasNoGap();
     }
 
