@@ -61,7 +61,7 @@ public final class Benchmark {
     private final int rushSeconds = Integer.getInteger("benchmark.rush.seconds", 5);
     private final int rushSeats = Integer.getInteger("benchmark.rush.seats", 40);
     private final int callers = Integer.getInteger("benchmark.callers", 16);
-    /** Whether any answer was a 5xx or a connection error: the run then keeps the platform's logs. */
+    /** Whether any request met a 5xx, a connection error or a timeout: the run then keeps the platform's logs. */
     private boolean unexpectedAnswers;
 
     private Benchmark(Path root) {
@@ -129,15 +129,15 @@ public final class Benchmark {
     }
 
     /**
-     * The platform's logs go with its data at the end of a run; a run with 5xx answers or connection errors keeps
-     * a copy, so what the services logged meanwhile can still be read.
+     * The platform's logs go with its data at the end of a run; a run with 5xx answers, connection errors or
+     * timeouts keeps a copy, so what the services logged meanwhile can still be read.
      */
     private void keepLogsAfterUnexpectedAnswers(LocalPlatform platform) throws IOException {
         if (!unexpectedAnswers) {
             return;
         }
         Path kept = copyLogs(platform.logsFolder(), root.resolve("infra/benchmark/target"), Instant.now());
-        results.put("logs kept (5xx or connection errors)", root.relativize(kept).toString());
+        results.put("logs kept (5xx, connection errors or timeouts)", root.relativize(kept).toString());
     }
 
     /** Copies every log to a new folder under {@code target}, named by {@code now}; returns that folder. */
@@ -444,7 +444,7 @@ public final class Benchmark {
                 outcomes.stream().filter(outcome -> outcome.status() >= 500).count(),
                 outcomes.stream().filter(outcome -> outcome.status() >= 400 && outcome.status() < 500
                         && outcome.status() != 429).count(),
-                outcomes.stream().filter(outcome -> outcome.status() == 0).count(),
+                outcomes.stream().filter(LoadClient.Outcome::timedOut).count(),
                 connectionErrors.values().stream().mapToLong(List::size).sum(),
                 kindsMostFrequentFirst(connectionErrors, phaseStart));
     }

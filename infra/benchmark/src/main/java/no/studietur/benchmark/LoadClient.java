@@ -27,17 +27,29 @@ final class LoadClient {
     /** One request's outcome: when it was sent (nanoTime), how long it took, its status (0 timeout, -1 error). */
     record Outcome(long sentAt, long latencyNanos, int status, String body) {
 
+        /** The status of a request that had no answer within the timeout. */
+        static final int TIMED_OUT = 0;
+        /** The status of a request whose connection failed. */
+        static final int CONNECTION_ERROR = -1;
+
         boolean accepted() {
             return status >= 200 && status < 300;
         }
 
         boolean connectionError() {
-            return status == -1;
+            return status == CONNECTION_ERROR;
         }
 
-        /** Neither an answer the API promises nor a timeout of an overloaded server. */
+        boolean timedOut() {
+            return status == TIMED_OUT;
+        }
+
+        /**
+         * Not an answer the API promises: a 5xx, a connection error, or no answer within the timeout, which an
+         * overloaded server should have refused with a 429 instead.
+         */
         boolean unexpected() {
-            return status >= 500 || connectionError();
+            return status >= 500 || connectionError() || timedOut();
         }
     }
 
@@ -87,7 +99,8 @@ final class LoadClient {
                 .thenApply(response -> new Outcome(sent, System.nanoTime() - sent, response.statusCode(), response.body()))
                 .exceptionally(failure -> {
                     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                    return new Outcome(sent, System.nanoTime() - sent, cause instanceof HttpTimeoutException ? 0 : -1,
+                    return new Outcome(sent, System.nanoTime() - sent, cause instanceof HttpTimeoutException ? Outcome.TIMED_OUT
+                            : Outcome.CONNECTION_ERROR,
                             cause.toString());
                 });
     }
