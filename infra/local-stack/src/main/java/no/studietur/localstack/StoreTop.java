@@ -37,13 +37,20 @@ final class StoreTop {
 
     /** Counts a command on a collection; commands without one (ping, hello, endSessions) are not listed by top. */
     void record(String database, String command, Document query, long nanos) {
-        if (!(query.get(command) instanceof String collection)) {
+        String collection = collectionOf(command, query);
+        if (collection == null) {
             return;
         }
         Map<String, Tally> kinds = byNamespace.computeIfAbsent(database + "." + collection,
                 namespace -> new ConcurrentHashMap<>());
         kinds.computeIfAbsent("total", kind -> new Tally()).add(nanos);
         kinds.computeIfAbsent(kindOf(command), kind -> new Tally()).add(nanos);
+    }
+
+    /** The collection a command works on: most name it as their value, getMore (whose value is a cursor) apart. */
+    private static String collectionOf(String command, Document query) {
+        Object named = "getmore".equalsIgnoreCase(command) ? query.get("collection") : query.get(command);
+        return named instanceof String collection ? collection : null;
     }
 
     /** The answer to {@code top}: every namespace with its total and each kind of command seen, times in µs. */

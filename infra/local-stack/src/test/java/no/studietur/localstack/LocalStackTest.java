@@ -135,15 +135,17 @@ class LocalStackTest {
             documents.find(Filters.eq("_id", "a")).first();
             documents.updateOne(Filters.eq("_id", "b"), new Document("$set", new Document("seen", true)));
             documents.deleteOne(Filters.eq("_id", "a"));
+            documents.insertMany(List.of(new Document("_id", "c"), new Document("_id", "d"), new Document("_id", "e")));
+            assertThat(documents.find().batchSize(2).into(new ArrayList<>())).hasSize(4);
             client.getDatabase("counted").runCommand(new Document("ping", 1));
 
             Document totals = client.getDatabase("admin").runCommand(new Document("top", 1)).get("totals", Document.class);
 
             Document counted = totals.get("counted.documents", Document.class);
-            assertThat(counted.keySet()).containsExactly("insert", "queries", "remove", "total", "update");
-            assertThat(List.of("insert", "queries", "update", "remove", "total")).extracting(
+            assertThat(counted.keySet()).containsExactly("getmore", "insert", "queries", "remove", "total", "update");
+            assertThat(List.of("insert", "queries", "getmore", "update", "remove", "total")).extracting(
                     kind -> counted.get(kind, Document.class).get("count", Number.class).longValue())
-                    .containsExactly(2L, 1L, 1L, 1L, 5L);
+                    .containsExactly(3L, 2L, 1L, 1L, 1L, 8L);
             assertThat(counted.get("total", Document.class).get("time", Number.class).longValue()).isPositive();
             assertThat(totals.keySet()).containsExactly("note", "counted.documents");
         }
