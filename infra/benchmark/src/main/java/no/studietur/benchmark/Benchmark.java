@@ -75,8 +75,14 @@ public final class Benchmark {
         // The local platform runs its services C1-only to start fast; -Dbenchmark.jit=full measures them with C2.
         List<String> jvmOptions = "full".equals(System.getProperty("benchmark.jit")) ? List.of("-XX:TieredStopAtLevel=4")
                 : List.of();
+        // Each service logs every request with the moments Tomcat began and ended it, beside its own log: when a
+        // request times out at the load generator, the kept logs say whether the server was slow or never got to it.
         LocalPlatform platform = new LocalPlatform(root, args[1], data, jvmOptions,
-                List.of("--studietur.registration.rate-limit.address-per-second=1000000"));
+                List.of("--studietur.registration.rate-limit.address-per-second=1000000",
+                        "--server.tomcat.accesslog.enabled=true",
+                        "--server.tomcat.accesslog.directory=" + data.resolve("logs"),
+                        "--server.tomcat.accesslog.prefix=${spring.application.name}-access",
+                        "--server.tomcat.accesslog.pattern=%{begin:msec}t %{end:msec}t %s %r"));
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));
         try {
             platform.start();
@@ -155,7 +161,7 @@ public final class Benchmark {
         return kept;
     }
 
-    /** Drives the sustained load and reads it; returns how many registrations were accepted. */
+    /** Drives the sustained load and reads it. */
     private void sustained(List<String> tours, EventClock events) throws Exception {
         int count = rate * seconds;
         long started = System.nanoTime();
