@@ -30,7 +30,8 @@ import no.studietur.testsupport.StoreCommands;
 import no.studietur.testsupport.TestInfrastructure;
 
 /** Invoice numbers under concurrent confirmations and a crash between taking a number and writing the invoice. */
-@SpringBootTest(classes = {BillingApplication.class, StoreCommands.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {BillingApplication.class, StoreCommands.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + BillingApplication.CONFIG_NAME)
 class InvoiceNumberingIntegrationTest {
 
@@ -93,16 +94,19 @@ class InvoiceNumberingIntegrationTest {
     @Test
     void eachInvoiceWritesItsSeriesOnce() {
         invoices.issueFor(BillingSamples.confirmation());
-        long before = StoreCommands.count(command -> command.collection().equals("numberSeries")
-                && !command.name().equals("find"));
+        long before = seriesWrites();
 
         for (int i = 0; i < 3; i++) {
             invoices.issueFor(BillingSamples.confirmation());
         }
 
-        assertThat(StoreCommands.count(command -> command.collection().equals("numberSeries")
-                && !command.name().equals("find")) - before).isEqualTo(3);
+        assertThat(seriesWrites() - before).isEqualTo(3);
         assertSeriesHasNoGap();
+    }
+
+    private static long seriesWrites() {
+        return StoreCommands.count(command -> command.collection().equals("numberSeries")
+                && !command.name().equals("find"));
     }
 
     @Test

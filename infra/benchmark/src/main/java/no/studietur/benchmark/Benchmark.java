@@ -210,7 +210,7 @@ public final class Benchmark {
                 + (keptUp(outstanding, postedAt.size(), count) ? "flat" : "growing or shed"));
     }
 
-    /** CPU time used so far by each process of the platform and by this one, the load generator. */
+    /** The store's commands per registration placed: per service, and per collection and kind. */
     private void storeCommands(StoreLoad load, long registrations) {
         if (registrations == 0) {
             return;
@@ -221,6 +221,7 @@ public final class Benchmark {
                 load.perRegistrationByCollectionAndKind(registrations));
     }
 
+    /** CPU time used so far by each process of the platform and by this one, the load generator. */
     private static Map<String, Duration> cpuTimes(LocalPlatform platform) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         platform.pids().forEach((name, pid) -> ProcessHandle.of(pid)

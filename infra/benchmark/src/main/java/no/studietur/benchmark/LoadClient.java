@@ -99,9 +99,8 @@ final class LoadClient {
                 .thenApply(response -> new Outcome(sent, System.nanoTime() - sent, response.statusCode(), response.body()))
                 .exceptionally(failure -> {
                     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                    return new Outcome(sent, System.nanoTime() - sent, cause instanceof HttpTimeoutException ? Outcome.TIMED_OUT
-                            : Outcome.CONNECTION_ERROR,
-                            cause.toString());
+                    int status = cause instanceof HttpTimeoutException ? Outcome.TIMED_OUT : Outcome.CONNECTION_ERROR;
+                    return new Outcome(sent, System.nanoTime() - sent, status, cause.toString());
                 });
     }
 

@@ -15,16 +15,31 @@ import com.mongodb.client.MongoClients;
  * costs, in which service, and where the store's time went; unlike CPU time, the counts do not depend on how busy
  * the machine was, so a change that adds or saves a round trip shows in them exactly.
  */
-record StoreLoad(Map<String, Tally> byCollectionAndKind) {
+record StoreLoad(Map<Key, Tally> tallies) {
 
-    /** Commands of one kind on one collection ({@code database.collection kind}), and their time in the store. */
+    /** A kind of command on a collection, {@code database.collection}; top's kind "total" sums a collection's. */
+    record Key(String namespace, String kind) {
+
+        boolean isTotal() {
+            return kind.equals("total");
+        }
+
+        String service() {
+            return namespace.substring(0, namespace.indexOf('.'));
+        }
+
+        @Override
+        public String toString() {
+            return namespace + " " + kind;
+        }
+    }
+
+    /** Commands of one kind on one collection, and their time in the store. */
     record Tally(long count, long micros) {
         Tally minus(Tally earlier) {
             return new Tally(count - earlier.count, micros - earlier.micros);
         }
     }
-
-    private static final String TOTAL = "total";
 
     static StoreLoad read(String uri) {
         try (var client = MongoClients.create(uri)) {
@@ -34,12 +49,12 @@ record StoreLoad(Map<String, Tally> byCollectionAndKind) {
 
     /** From top's {@code totals}: namespaces, each with its kinds (and their total), each with count and time. */
     static StoreLoad of(Document totals) {
-        Map<String, Tally> tallies = new HashMap<>();
+        Map<Key, Tally> tallies = new HashMap<>();
         totals.forEach((namespace, kinds) -> {
             if (kinds instanceof Document perKind) {
                 perKind.forEach((kind, tally) -> {
                     Document counted = (Document) tally;
-                    tallies.put(namespace + " " + kind, new Tally(counted.get("count", Number.class).longValue(),
+                    tallies.put(new Key(namespace, kind), new Tally(counted.get("count", Number.class).longValue(),
                             counted.get("time", Number.class).longValue()));
                 });
             }
@@ -49,39 +64,39 @@ record StoreLoad(Map<String, Tally> byCollectionAndKind) {
 
     /** What happened between {@code earlier} and this reading. */
     StoreLoad since(StoreLoad earlier) {
-        Map<String, Tally> difference = new HashMap<>();
-        byCollectionAndKind.forEach((key, tally) -> difference.put(key,
-                tally.minus(earlier.byCollectionAndKind.getOrDefault(key, new Tally(0, 0)))));
+        Map<Key, Tally> difference = new HashMap<>();
+        tallies.forEach((key, tally) -> difference.put(key,
+                tally.minus(earlier.tallies.getOrDefault(key, new Tally(0, 0)))));
         return new StoreLoad(difference);
     }
 
     /** Commands per registration in all, per service (the database), and the store's time for them. */
     String perRegistrationByService(long registrations) {
         Map<String, Double> byService = new TreeMap<>();
-        totals().forEach((key, tally) -> byService.merge(key.substring(0, key.indexOf('.')),
-                (double) tally.count() / registrations, Double::sum));
+        long micros = 0;
+        for (Map.Entry<Key, Tally> total : tallies.entrySet()) {
+            if (total.getKey().isTotal()) {
+                byService.merge(total.getKey().service(), (double) total.getValue().count() / registrations,
+                        Double::sum);
+                micros += total.getValue().micros();
+            }
+        }
         double all = byService.values().stream().mapToDouble(Double::doubleValue).sum();
-        double millis = totals().values().stream().mapToLong(Tally::micros).sum() / 1e3 / registrations;
-        return "%.1f (%.1f ms in the store): ".formatted(all, millis) + byService.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        return "%.1f (%.1f ms in the store): ".formatted(all, micros / 1e3 / registrations) + byService.entrySet()
+                .stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(service -> "%s %.1f".formatted(service.getKey(), service.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
     /** Each collection's commands of each kind per registration, most first, with their mean time in the store. */
     String perRegistrationByCollectionAndKind(long registrations) {
-        return byCollectionAndKind.entrySet().stream()
-                .filter(entry -> !entry.getKey().endsWith(" " + TOTAL))
+        return tallies.entrySet().stream()
+                .filter(entry -> !entry.getKey().isTotal())
                 .filter(entry -> entry.getValue().count() * 10 >= registrations)
-                .sorted(Map.Entry.<String, Tally>comparingByValue((a, b) -> Long.compare(b.count(), a.count())))
+                .sorted(Map.Entry.<Key, Tally>comparingByValue((a, b) -> Long.compare(b.count(), a.count())))
                 .map(entry -> "%s %.1f × %.2f ms".formatted(entry.getKey(),
                         (double) entry.getValue().count() / registrations,
                         entry.getValue().micros() / 1e3 / entry.getValue().count()))
                 .collect(Collectors.joining(", "));
-    }
-
-    private Map<String, Tally> totals() {
-        return byCollectionAndKind.entrySet().stream().filter(entry -> entry.getKey().endsWith(" " + TOTAL))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

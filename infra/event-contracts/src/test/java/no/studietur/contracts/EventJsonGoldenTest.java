@@ -30,7 +30,7 @@ class EventJsonGoldenTest {
     @EnumSource(EventType.class)
     void writesTheGoldenJson(EventType type) throws IOException {
         byte[] written = EventJson.write(SampleEvents.of(type));
-        Path file = GOLDEN.resolve(type.ceType() + ".json");
+        Path file = goldenFile(type);
         if (Boolean.getBoolean("golden.write")) {
             Files.writeString(file, TREE.writerWithDefaultPrettyPrinter().writeValueAsString(TREE.readTree(written)) + "\n");
         }
@@ -40,14 +40,14 @@ class EventJsonGoldenTest {
     @ParameterizedTest
     @EnumSource(EventType.class)
     void readsTheGoldenJsonBackToTheSameEvent(EventType type) throws IOException {
-        byte[] golden = Files.readAllBytes(GOLDEN.resolve(type.ceType() + ".json"));
+        byte[] golden = Files.readAllBytes(goldenFile(type));
         assertThat(EventJson.read(golden, type)).isEqualTo(SampleEvents.of(type));
     }
 
     @ParameterizedTest
     @EnumSource(EventType.class)
     void ignoresFieldsItDoesNotKnow(EventType type) throws IOException {
-        ObjectNode extended = (ObjectNode) TREE.readTree(Files.readAllBytes(GOLDEN.resolve(type.ceType() + ".json")));
+        ObjectNode extended = goldenTree(type);
         extended.put("addedByANewerProducer", "ignored");
         extended.putObject("nestedAddition").put("level", 2);
         JsonNode firstObjectField = extended.properties().stream()
@@ -62,11 +62,19 @@ class EventJsonGoldenTest {
     @Test
     void readsARegistrationPlacedFromBeforeItCarriedTheTour() throws IOException {
         EventType type = EventType.REGISTRATION_PLACED;
-        ObjectNode earlier = (ObjectNode) TREE.readTree(Files.readAllBytes(GOLDEN.resolve(type.ceType() + ".json")));
+        ObjectNode earlier = goldenTree(type);
         earlier.remove("tour");
         RegistrationPlaced sample = (RegistrationPlaced) SampleEvents.of(type);
 
         assertThat(EventJson.read(TREE.writeValueAsBytes(earlier), type)).isEqualTo(new RegistrationPlaced(
                 sample.registrationId(), sample.tourId(), null, sample.details(), sample.channel(), sample.placedAt()));
+    }
+
+    private static ObjectNode goldenTree(EventType type) throws IOException {
+        return (ObjectNode) TREE.readTree(Files.readAllBytes(goldenFile(type)));
+    }
+
+    private static Path goldenFile(EventType type) {
+        return GOLDEN.resolve(type.ceType() + ".json");
     }
 }
