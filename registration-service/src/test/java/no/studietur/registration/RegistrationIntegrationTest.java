@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -164,6 +166,36 @@ class RegistrationIntegrationTest {
         }
         assertThat(mongo.findById(id, Document.class, "registrations").getList("handledEvents", String.class))
                 .hasSize(1);
+    }
+
+    /**
+     * A rush on one tour is let in only as fast as the catalog decides its seats: past the bound of undecided
+     * registrations the answer is 429 with Retry-After, and nothing is stored; a decision lets the next one in.
+     */
+    @Test
+    void aTourWithTooManyUndecidedRegistrationsAnswers429UntilOneIsDecided(
+            @Value("${studietur.registration.admission.undecided-per-tour}") int undecidedPerTour) {
+        List<String> admitted = new ArrayList<>();
+        for (int i = 0; i < undecidedPerTour; i++) {
+            var response = Http.at(port).post("/api/registrations", request(tourId, "Deltaker " + i));
+            assertThat(response.status()).isEqualTo(202);
+            admitted.add(response.json().path("id").asString());
+        }
+
+        var refused = Http.at(port).post("/api/registrations", request(tourId, "Én for mye"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.retryAfter()).isEqualTo("1");
+        assertThat(refused.json().path("detail").asString()).contains("waiting for their seat decision");
+        assertThat(mongo.count(Query.query(Criteria.where("tourId").is(tourId)), "registrations"))
+                .isEqualTo(undecidedPerTour);
+
+        TopicProbe.send(Topics.SEATS, tourId, UUID.randomUUID().toString(), EventType.SEATS_WAITLISTED.ceType(),
+                new String(EventJson.write(new SeatsWaitlisted(tourId, admitted.getFirst(), 1, 1, Instant.now()))));
+        Http.await(() -> Http.at(port).post("/api/registrations", request(tourId, "Neste i køen")).status() == 202,
+                WAIT, "a registration admitted once one was decided");
+        assertThat(Http.at(port).post("/api/registrations", request(tourId, "Enda en")).status()).isEqualTo(429);
     }
 
     @Test

@@ -2,6 +2,7 @@ package no.studietur.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,23 @@ class WebPagesIntegrationTest {
         String status = Http.at(port).get(submitted.location().replaceFirst("^https?://[^/]+", "")).body();
         assertThat(status).contains("Under behandling", "http-equiv=\"refresh\"", "Áile Ŋuolláš")
                 .contains("&lt;script&gt;").doesNotContain("<script>alert");
+    }
+
+    /** A tour at its bound of undecided registrations: the form comes back filled in, saying to send it again. */
+    @Test
+    void aBusyTourShowsTheFormAgainFilledIn() {
+        Http.await(() -> Http.at(port).post("/api/registrations", RegistrationIntegrationTest.request(tourId, "Fyll"))
+                .status() == 429, Duration.ofSeconds(60), "the tour at its bound of undecided registrations");
+        List<Map.Entry<String, String>> form = new ArrayList<>(fields("Ingrid Busy", "ingrid@example.no"));
+        form.add(Map.entry("action", "submit"));
+
+        var busy = Http.at(port).postForm("/tours/" + tourId + "/registration", form);
+
+        assertThat(busy.status()).isEqualTo(429);
+        assertThat(busy.retryAfter()).isEqualTo("1");
+        assertThat(busy.body()).contains("Mange melder seg på akkurat nå", "value=\"Ingrid Busy\"");
+        assertThat(Http.at(port).postForm("/tours/" + tourId + "/registration?lang=sv", form).body())
+                .contains("Många anmäler sig just nu");
     }
 
     private List<Map.Entry<String, String>> fields(String participant, String participantEmail) {

@@ -65,6 +65,8 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(RequestRefused refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(refused.status(), refused.getMessage());
         problem.setTitle(refused.title());
-        return ResponseEntity.status(refused.status()).body(problem);
+        var answer = ResponseEntity.status(refused.status());
+        refused.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds())));
+        return answer.body(problem);
     }
 }

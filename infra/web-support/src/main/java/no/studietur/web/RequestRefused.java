@@ -1,5 +1,8 @@
 package no.studietur.web;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import org.springframework.http.HttpStatus;
 
 /** A well-formed request the domain refuses, e.g. a registration for a closed tour; answered as problem+json. */
@@ -7,11 +10,22 @@ public class RequestRefused extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final Duration retryAfter;
 
     public RequestRefused(HttpStatus status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    private RequestRefused(HttpStatus status, String title, String detail, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Refused for now, not for what it asks: the same request may succeed after {@code retryAfter} (429). */
+    public static RequestRefused busy(String detail, Duration retryAfter) {
+        return new RequestRefused(HttpStatus.TOO_MANY_REQUESTS, "Busy", detail, retryAfter);
     }
 
     public static RequestRefused notFound(String what) {
@@ -29,5 +43,9 @@ public class RequestRefused extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -65,18 +67,23 @@ public class RegistrationService {
     private final TourReadModels tours;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final UndecidedRegistrations undecided;
 
-    RegistrationService(MongoTemplate mongo, TourReadModels tours, OutboxRelay relay, Clock clock) {
+    RegistrationService(MongoTemplate mongo, TourReadModels tours, OutboxRelay relay, Clock clock,
+                        @Value("${studietur.registration.admission.undecided-per-tour:100}") int undecidedPerTour,
+                        @Value("${studietur.registration.admission.forget-after:60s}") Duration forgetAfter) {
         this.mongo = mongo;
         this.tours = tours;
         this.relay = relay;
         this.clock = clock;
+        this.undecided = new UndecidedRegistrations(undecidedPerTour, forgetAfter, clock);
     }
 
     /**
      * Stores a valid registration as PENDING with its RegistrationPlaced event. With an idempotency key, a
      * repeated request returns the registration the first one created, and a different request under the
-     * same key is refused.
+     * same key is refused. A tour with too many registrations still waiting for their seat decision takes no
+     * more for now ({@link UndecidedRegistrations}).
      */
     public Registration place(RegistrationRequest request, String idempotencyKey, String channel, String partnerId) {
         String fingerprint = fingerprint(request);
@@ -108,6 +115,10 @@ public class RegistrationService {
                 RegistrationStatus.PENDING, details(request, tour), channel, partnerId, tour.summary(),
                 tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint,
                 List.of(), List.of(), List.of(), 0);
+        if (!undecided.tryAdmit(tour.id(), registration.id())) {
+            throw RequestRefused.busy("Tour " + tour.id() + " has " + undecided.limit() + " registrations waiting for"
+                    + " their seat decision; try again after the time in Retry-After", Duration.ofSeconds(1));
+        }
         try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
             Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
                     registration.tourId(), registration.tour(), registration.details(), channel,
@@ -115,7 +126,11 @@ public class RegistrationService {
             log.info("Registration placed for {} participant(s) on tour {}", registration.details().participants().size(),
                     registration.tourId());
         } catch (DuplicateKeyException concurrentSameKey) {
+            undecided.release(tour.id(), registration.id());
             return sameRequestOrRefuse(findByIdempotencyKey(idempotencyKey).orElseThrow(), fingerprint);
+        } catch (RuntimeException notStored) {
+            undecided.release(tour.id(), registration.id());
+            throw notStored;
         }
         relay.nudge("registrations", registration.id());
         return registration;
@@ -137,6 +152,7 @@ public class RegistrationService {
     }
 
     public void seatsReserved(ReceivedEvent<SeatsReserved> event) {
+        undecided.release(event.data().tourId(), event.data().registrationId());
         Instant now = clock.instant();
         transition(event.data().registrationId(), event.id(),
                 Set.of(RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED), registration -> new Change(
@@ -148,6 +164,7 @@ public class RegistrationService {
     }
 
     public void seatsWaitlisted(ReceivedEvent<SeatsWaitlisted> event) {
+        undecided.release(event.data().tourId(), event.data().registrationId());
         Instant now = clock.instant();
         transition(event.data().registrationId(), event.id(), Set.of(RegistrationStatus.PENDING),
                 registration -> new Change(
@@ -158,6 +175,7 @@ public class RegistrationService {
     }
 
     public void seatsRejected(ReceivedEvent<SeatsRejected> event) {
+        undecided.release(event.data().tourId(), event.data().registrationId());
         transition(event.data().registrationId(), event.id(), Set.of(RegistrationStatus.PENDING),
                 registration -> new Change(new Update().set("status", RegistrationStatus.REJECTED)
                         .set("decidedAt", clock.instant()).set("rejectionReason", event.data().reason())));

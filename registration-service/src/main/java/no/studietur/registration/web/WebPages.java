@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -73,7 +75,7 @@ class WebPages {
      */
     @PostMapping("/tours/{id}/registration")
     String submit(@PathVariable String id, @ModelAttribute("form") RegistrationForm form, BindingResult binding,
-                  @RequestParam(defaultValue = "submit") String action, Model model) {
+                  @RequestParam(defaultValue = "submit") String action, Model model, HttpServletResponse response) {
         TourReadModel tour = visibleTour(id);
         model.addAttribute("tour", tour);
         if (action.equals("add") && form.getParticipants().size() < 100) {
@@ -100,7 +102,15 @@ class WebPages {
             invalid.errors().forEach((field, message) -> binding.rejectValue(field(field), "Invalid", message));
             return "web/form";
         } catch (RequestRefused refused) {
-            model.addAttribute("refusal", refused.getMessage());
+            if (refused.status() == HttpStatus.TOO_MANY_REQUESTS) {
+                // Nothing was stored: the same form, filled in, can simply be sent again.
+                response.setStatus(refused.status().value());
+                refused.retryAfter().ifPresent(wait -> response.setHeader(HttpHeaders.RETRY_AFTER,
+                        String.valueOf(wait.toSeconds())));
+                model.addAttribute("busy", true);
+            } else {
+                model.addAttribute("refusal", refused.getMessage());
+            }
             return "web/form";
         }
     }
