@@ -56,10 +56,11 @@ import no.studietur.messaging.EventDispatcher;
 import no.studietur.registration.registration.Registration;
 import no.studietur.testsupport.AsyncApiDocument;
 import no.studietur.testsupport.Http;
+import no.studietur.testsupport.StoreCommands;
 import no.studietur.testsupport.TestInfrastructure;
 import no.studietur.testsupport.TopicProbe;
 
-@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {RegistrationApplication.class, StoreCommands.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // These tests poll fast from one address; the limits have their own test (PartnerIntegrationTest).
         properties = {"spring.config.name=" + RegistrationApplication.CONFIG_NAME,
                 "studietur.registration.rate-limit.address-per-second=100000"})
@@ -170,7 +171,8 @@ class RegistrationIntegrationTest {
 
     /**
      * A rush on one tour is let in only as fast as the catalog decides its seats: past the bound of undecided
-     * registrations the answer is 429 with Retry-After, and nothing is stored; a decision lets the next one in.
+     * registrations the answer is 429 with Retry-After, and nothing is stored, nor the tour even read (a rush is
+     * mostly refusals); a decision lets the next one in.
      */
     @Test
     void aTourWithTooManyUndecidedRegistrationsAnswers429UntilOneIsDecided(
@@ -182,9 +184,11 @@ class RegistrationIntegrationTest {
             admitted.add(response.json().path("id").asString());
         }
 
+        long tourReadsBefore = StoreCommands.count(command -> command.is("find", "tours"));
         var refused = Http.at(port).post("/api/registrations", request(tourId, "Én for mye"));
 
         assertThat(refused.status()).isEqualTo(429);
+        assertThat(StoreCommands.count(command -> command.is("find", "tours"))).isEqualTo(tourReadsBefore);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(refused.retryAfter()).isEqualTo("1");
         assertThat(refused.json().path("detail").asString()).contains("waiting for their seat decision");

@@ -105,20 +105,32 @@ public class RegistrationService {
         if (!invalid.isEmpty()) {
             throw new InvalidFields(invalid);
         }
+        String registrationId = UUID.randomUUID().toString();
+        // Before the tour is read: in a rush most requests end here, and a refusal should cost little.
+        if (!undecided.tryAdmit(request.tourId(), registrationId)) {
+            throw RequestRefused.busy("Tour " + request.tourId() + " has " + undecided.limit() + " registrations"
+                    + " waiting for their seat decision; try again after the time in Retry-After", Duration.ofSeconds(1));
+        }
+        try {
+            return placeAdmitted(registrationId, request, idempotencyKey, fingerprint, channel, partnerId);
+        } catch (RuntimeException notStored) {
+            undecided.release(request.tourId(), registrationId);
+            throw notStored;
+        }
+    }
+
+    private Registration placeAdmitted(String registrationId, RegistrationRequest request, String idempotencyKey,
+                                       String fingerprint, String channel, String partnerId) {
         TourReadModel tour = tours.find(request.tourId()).orElseThrow(() -> new RequestRefused(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown tour", "There is no tour " + request.tourId()));
         if (!tour.openForRegistration(clock.instant())) {
             throw new RequestRefused(HttpStatus.UNPROCESSABLE_CONTENT, "Registration closed",
                     "Tour " + request.tourId() + " does not take registrations now");
         }
-        Registration registration = new Registration(UUID.randomUUID().toString(), tour.id(),
+        Registration registration = new Registration(registrationId, tour.id(),
                 RegistrationStatus.PENDING, details(request, tour), channel, partnerId, tour.summary(),
                 tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint,
                 List.of(), List.of(), List.of(), 0);
-        if (!undecided.tryAdmit(tour.id(), registration.id())) {
-            throw RequestRefused.busy("Tour " + tour.id() + " has " + undecided.limit() + " registrations waiting for"
-                    + " their seat decision; try again after the time in Retry-After", Duration.ofSeconds(1));
-        }
         try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
             Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
                     registration.tourId(), registration.tour(), registration.details(), channel,
@@ -128,9 +140,6 @@ public class RegistrationService {
         } catch (DuplicateKeyException concurrentSameKey) {
             undecided.release(tour.id(), registration.id());
             return sameRequestOrRefuse(findByIdempotencyKey(idempotencyKey).orElseThrow(), fingerprint);
-        } catch (RuntimeException notStored) {
-            undecided.release(tour.id(), registration.id());
-            throw notStored;
         }
         relay.nudge("registrations", registration.id());
         return registration;
