@@ -184,11 +184,11 @@ class RegistrationIntegrationTest {
             admitted.add(response.json().path("id").asString());
         }
 
-        long tourReadsBefore = StoreCommands.count(command -> command.is("find", "tours"));
+        long tourReadsBefore = tourReads();
         var refused = Http.at(port).post("/api/registrations", request(tourId, "Én for mye"));
 
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(StoreCommands.count(command -> command.is("find", "tours"))).isEqualTo(tourReadsBefore);
+        assertThat(tourReads()).isEqualTo(tourReadsBefore);
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(refused.retryAfter()).isEqualTo("1");
         assertThat(refused.json().path("detail").asString()).contains("waiting for their seat decision");
@@ -334,6 +334,30 @@ class RegistrationIntegrationTest {
         String pastDeadline = "tour-" + UUID.randomUUID();
         publish(pastDeadline, "PUBLISHED", Instant.now().minusSeconds(60));
         assertThat(Http.at(port).post("/api/registrations", request(pastDeadline, "Ola Nordmann")).status()).isEqualTo(422);
+    }
+
+    /**
+     * The door keeps the tours it read for a moment: posting to one tour reads it from the store once, and a tour
+     * event this instance applies is seen by the next registration at once, not when the copy expires.
+     */
+    @Test
+    void theDoorReadsATourOnceAndSeesAClosingAppliedHereAtOnce() {
+        long tourReadsBefore = tourReads();
+        for (int i = 0; i < 5; i++) {
+            assertThat(Http.at(port).post("/api/registrations", request(tourId, "Deltaker " + i)).status()).isEqualTo(202);
+        }
+        assertThat(tourReads() - tourReadsBefore).isEqualTo(1);
+
+        TopicProbe.send(Topics.TOURS, tourId, UUID.randomUUID().toString(), EventType.TOUR_REGISTRATION_CLOSED.ceType(),
+                new String(EventJson.write(new TourRegistrationClosed(tourId, "OPERATOR", Instant.now()))));
+        Http.await(() -> "REGISTRATION_CLOSED".equals(mongo.findById(tourId, Document.class, "tours")
+                .get("tour", Document.class).getString("status")), WAIT, "the closing applied");
+
+        assertThat(Http.at(port).post("/api/registrations", request(tourId, "For sent")).status()).isEqualTo(422);
+    }
+
+    private static long tourReads() {
+        return StoreCommands.count(command -> command.is("find", "tours"));
     }
 
     @Test

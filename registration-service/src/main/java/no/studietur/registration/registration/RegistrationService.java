@@ -121,7 +121,7 @@ public class RegistrationService {
 
     private Registration placeAdmitted(String registrationId, RegistrationRequest request, String idempotencyKey,
                                        String fingerprint, String channel, String partnerId) {
-        TourReadModel tour = tours.find(request.tourId()).orElseThrow(() -> new RequestRefused(
+        TourReadModel tour = tours.findForRegistration(request.tourId()).orElseThrow(() -> new RequestRefused(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown tour", "There is no tour " + request.tourId()));
         if (!tour.openForRegistration(clock.instant())) {
             throw new RequestRefused(HttpStatus.UNPROCESSABLE_CONTENT, "Registration closed",
