@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Only this instance's registrations count, and one whose decision it never sees (read by another instance, or
  * placed before a restart) stops counting after {@code forgetAfter}: where it is unsure, the bound admits.
  */
-public final class UndecidedRegistrations {
+final class UndecidedRegistrations {
 
     private final int limit;
     private final Duration forgetAfter;
