@@ -9,7 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -373,6 +377,28 @@ class RegistrationIntegrationTest {
         assertThat(mongo.count(Query.query(
                 Criteria.where("idempotencyKey").is(key)), Registration.class))
                 .isEqualTo(1);
+    }
+
+    /** Sent at once under one key (a client retrying before its first answer came): one registration, one id. */
+    @Test
+    void concurrentRequestsUnderOneIdempotencyKeyStoreOneRegistration() throws Exception {
+        String key = UUID.randomUUID().toString();
+        List<Callable<Http.Response>> attempts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            attempts.add(() -> Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann"),
+                    "Idempotency-Key", key));
+        }
+        List<Http.Response> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            for (Future<Http.Response> answer : clients.invokeAll(attempts)) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).extracting(Http.Response::status).containsOnly(202);
+        assertThat(answers).extracting(answer -> answer.json().path("id").asString()).containsOnly(
+                answers.getFirst().json().path("id").asString());
+        assertThat(mongo.count(Query.query(Criteria.where("idempotencyKey").is(key)), Registration.class)).isEqualTo(1);
     }
 
     @Test

@@ -86,11 +86,10 @@ public class RegistrationService {
      * more for now ({@link UndecidedRegistrations}).
      */
     public Registration place(RegistrationRequest request, String idempotencyKey, String channel, String partnerId) {
-        String fingerprint = fingerprint(request);
         if (idempotencyKey != null) {
             Optional<Registration> earlier = findByIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
-                return sameRequestOrRefuse(earlier.get(), fingerprint);
+                return sameRequestOrRefuse(earlier.get(), request);
             }
         }
         Map<String, String> invalid = new LinkedHashMap<>();
@@ -112,7 +111,10 @@ public class RegistrationService {
                     + " waiting for their seat decision; try again after the time in Retry-After", Duration.ofSeconds(1));
         }
         try {
-            return placeAdmitted(registrationId, request, idempotencyKey, fingerprint, channel, partnerId);
+            return placeAdmitted(registrationId, request, idempotencyKey, channel, partnerId);
+        } catch (DuplicateKeyException concurrentSameKey) {
+            undecided.release(request.tourId(), registrationId);
+            return sameRequestOrRefuse(findByIdempotencyKey(idempotencyKey).orElseThrow(), request);
         } catch (RuntimeException notStored) {
             undecided.release(request.tourId(), registrationId);
             throw notStored;
@@ -120,7 +122,7 @@ public class RegistrationService {
     }
 
     private Registration placeAdmitted(String registrationId, RegistrationRequest request, String idempotencyKey,
-                                       String fingerprint, String channel, String partnerId) {
+                                       String channel, String partnerId) {
         TourReadModel tour = tours.findForRegistration(request.tourId()).orElseThrow(() -> new RequestRefused(
                 HttpStatus.UNPROCESSABLE_CONTENT, "Unknown tour", "There is no tour " + request.tourId()));
         if (!tour.openForRegistration(clock.instant())) {
@@ -129,7 +131,7 @@ public class RegistrationService {
         }
         Registration registration = new Registration(registrationId, tour.id(),
                 RegistrationStatus.PENDING, details(request, tour), channel, partnerId, tour.summary(),
-                tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint,
+                tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint(request),
                 List.of(), List.of(), List.of(), 0);
         try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
             Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
@@ -137,9 +139,6 @@ public class RegistrationService {
                     registration.placedAt()));
             log.info("Registration placed for {} participant(s) on tour {}", registration.details().participants().size(),
                     registration.tourId());
-        } catch (DuplicateKeyException concurrentSameKey) {
-            undecided.release(tour.id(), registration.id());
-            return sameRequestOrRefuse(findByIdempotencyKey(idempotencyKey).orElseThrow(), fingerprint);
         }
         relay.nudge("registrations", registration.id());
         return registration;
@@ -303,8 +302,8 @@ public class RegistrationService {
                 Registration.class));
     }
 
-    private static Registration sameRequestOrRefuse(Registration earlier, String fingerprint) {
-        if (!earlier.requestFingerprint().equals(fingerprint)) {
+    private static Registration sameRequestOrRefuse(Registration earlier, RegistrationRequest request) {
+        if (!earlier.requestFingerprint().equals(fingerprint(request))) {
             throw new RequestRefused(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
                     "This Idempotency-Key was used for a different request");
         }
