@@ -2,6 +2,7 @@ package no.studietur.benchmark;
 
 import static no.studietur.benchmark.PlatformCalls.BROKER;
 import static no.studietur.benchmark.PlatformCalls.REGISTRATIONS;
+import static no.studietur.benchmark.PlatformCalls.SMTP;
 import static no.studietur.benchmark.PlatformCalls.STORE;
 import static no.studietur.benchmark.PlatformCalls.awaitAll;
 import static no.studietur.benchmark.PlatformCalls.createTour;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +34,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import no.studietur.localplatform.LocalPlatform;
@@ -50,10 +57,18 @@ public final class Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PLAIN_PORT = 8099;
+    private static final String BASELINE_TOPIC = "benchmark-baseline";
+    /** What a registration's saga goes through after the door. */
+    private static final List<String> DOWNSTREAM = List.of("tour-catalog-service", "billing-service",
+            "notification-service");
+    /** 64 tours take 6 400 registrations before their bounds refuse any: more than the door takes in 5 s. */
+    private static final Duration DOOR_ALONE_WINDOW = Duration.ofSeconds(5);
     private static final int TOUR_CAPACITY = 10_000;
     private static final int ACCEPT_SPREAD_TOURS = 64;
 
     private final Path root;
+    /** The services' JVM options beyond the platform's own, which the PDF floor's JVM takes too. */
+    private final List<String> serviceJvmOptions;
     private final LoadClient client = new LoadClient();
     private final Map<String, String> results = new LinkedHashMap<>();
     private final int rate = Integer.getInteger("benchmark.rate", 100);
@@ -64,9 +79,12 @@ public final class Benchmark {
     private final int callers = Integer.getInteger("benchmark.callers", 16);
     /** Whether any request met a 5xx, a connection error or a timeout: the run then keeps the platform's logs. */
     private boolean unexpectedAnswers;
+    /** The plain endpoint's requests a second, once measured. */
+    private double plainPerSecond;
 
-    private Benchmark(Path root) {
+    private Benchmark(Path root, List<String> serviceJvmOptions) {
         this.root = root;
+        this.serviceJvmOptions = serviceJvmOptions;
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,7 +105,7 @@ public final class Benchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop));
         try {
             platform.start();
-            new Benchmark(root).run(platform);
+            new Benchmark(root, jvmOptions).run(platform);
         } finally {
             platform.stop();
         }
@@ -116,28 +134,64 @@ public final class Benchmark {
         for (int i = 0; i < ACCEPT_SPREAD_TOURS; i++) {
             spreadTours.add(createTour(client, "bench-spread-" + shortId(), TOUR_CAPACITY));
         }
+        List<String> aloneTours = new ArrayList<>();
+        for (int i = 0; i < ACCEPT_SPREAD_TOURS; i++) {
+            aloneTours.add(createTour(client, "bench-alone-" + shortId(), TOUR_CAPACITY));
+        }
         String rushTour = createTour(client, "bench-rush-" + shortId(), rushSeats);
+        Floors floors = new Floors(platform.pids(), callers);
         try (EventClock events = new EventClock(BROKER)) {
             events.awaitAssignment();
-            Map<String, Duration> cpuBefore = cpuTimes(platform);
-            StoreLoad storeBefore = StoreLoad.read(STORE);
-            long placedBefore = events.placedEvents.get();
-            sustained(sustainedTours, events);
-            // Each scenario on a platform that has finished the previous one's e-mails, as the issue states them.
-            awaitQuiet(events, "sustained load");
-            // What the platform stored, as its events say: a POST the client gave up on may have been stored too.
-            long placed = events.placedEvents.get() - placedBefore;
-            results.put("sustained: CPU per registration placed, load start to quiet",
-                    cpuPerRegistration(cpuBefore, cpuTimes(platform), placed));
-            storeCommands(StoreLoad.read(STORE).since(storeBefore), placed);
+            SustainedLoad load = sustainedLoad(platform, sustainedTours, events);
             rush(rushTour, events);
             awaitQuiet(events, "rush");
-            acceptBaseline(baselineTour, spreadTours, events);
+            acceptBaseline(platform, baselineTour, spreadTours, events, floors);
+            producerBaseline(floors);
+            memory(platform);
+            // Near the end: the store's, the SMTP server's and the broker's extra work leaves the readings above alone.
+            floors.measureStore(STORE);
+            floors.measureEmail(SMTP);
+            floors.measureInvoicePdf(BROKER, serviceJvmOptions, root.resolve("infra/benchmark/target"));
+            results.putAll(floors.rows());
+            results.put("ceiling: the sustained load's operations at their floors' cost", floors.ceiling(
+                    load.operationsPerRegistration(), load.cpuMillisPerRegistration(),
+                    Runtime.getRuntime().availableProcessors()));
+            // Last: the saga behind the door is left with thousands of registrations when the platform stops.
+            doorAlone(platform, aloneTours, events);
         }
-        producerBaseline();
-        memory(platform);
         keepLogsAfterUnexpectedAnswers(platform);
         report();
+    }
+
+    /** What the sustained load cost per registration: the CPU in all, and how many of each plain operation. */
+    private record SustainedLoad(double cpuMillisPerRegistration, Map<Floors.Operation, Double> operationsPerRegistration) {
+    }
+
+    /** The sustained load, until the platform is quiet again, with what it cost. */
+    private SustainedLoad sustainedLoad(LocalPlatform platform, List<String> tours, EventClock events)
+            throws Exception {
+        Map<String, Duration> cpuBefore = ProcessCpu.now(platform.pids());
+        StoreLoad storeBefore = StoreLoad.read(STORE);
+        KafkaRecords recordsBefore = KafkaRecords.read(BROKER);
+        long placedBefore = events.placedEvents.get();
+        long mailsBefore = events.mailsSent.get();
+        long invoiceMailsBefore = events.invoiceMailsSent.get();
+        sustained(tours, events);
+        // Each scenario on a platform that has finished the previous one's e-mails, as the issue states them.
+        awaitQuiet(events, "sustained load");
+        // What the platform stored, as its events say: a POST the client gave up on may have been stored too.
+        long placed = events.placedEvents.get() - placedBefore;
+        Map<String, Duration> cpuAfter = ProcessCpu.now(platform.pids());
+        results.put("sustained: CPU per registration placed, load start to quiet",
+                cpuPerRegistration(cpuBefore, cpuAfter, placed));
+        StoreLoad store = StoreLoad.read(STORE).since(storeBefore);
+        storeCommands(store, placed);
+        if (placed == 0) {
+            return new SustainedLoad(0, Map.of());
+        }
+        return new SustainedLoad(cpuMillis(cpuBefore, cpuAfter).values().stream().mapToDouble(Double::doubleValue)
+                .sum() / placed, operationsPerRegistration(store, KafkaRecords.read(BROKER).since(recordsBefore),
+                events.mailsSent.get() - mailsBefore, events.invoiceMailsSent.get() - invoiceMailsBefore, placed));
     }
 
     private void noteUnexpected(List<LoadClient.Outcome> outcomes) {
@@ -228,15 +282,6 @@ public final class Benchmark {
                 load.perRegistrationByCollectionAndKind(registrations));
     }
 
-    /** CPU time used so far by each process of the platform and by this one, the load generator. */
-    private static Map<String, Duration> cpuTimes(LocalPlatform platform) {
-        Map<String, Duration> cpu = new LinkedHashMap<>();
-        platform.pids().forEach((name, pid) -> ProcessHandle.of(pid)
-                .flatMap(process -> process.info().totalCpuDuration()).ifPresent(time -> cpu.put(name, time)));
-        ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> cpu.put("load generator", time));
-        return cpu;
-    }
-
     /**
      * Where the machine's CPU went per registration: the whole saga's cost, each process's share, most first. A
      * process missing from either reading (restarted meanwhile) is left out.
@@ -245,16 +290,40 @@ public final class Benchmark {
         if (registrations == 0) {
             return "nothing was accepted";
         }
+        Map<String, Double> millis = cpuMillis(before, after);
+        return "%.0f ms: ".formatted(millis.values().stream().mapToDouble(Double::doubleValue).sum() / registrations)
+                + millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(share -> "%s %.1f".formatted(share.getKey(), share.getValue() / registrations))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Each process's CPU between the readings, in ms; one missing from either (restarted meanwhile) is left out. */
+    static Map<String, Double> cpuMillis(Map<String, Duration> before, Map<String, Duration> after) {
         Map<String, Double> millis = new LinkedHashMap<>();
         after.forEach((name, time) -> {
             if (before.containsKey(name)) {
-                millis.put(name, time.minus(before.get(name)).toNanos() / 1e6 / registrations);
+                millis.put(name, time.minus(before.get(name)).toNanos() / 1e6);
             }
         });
-        return "%.0f ms: ".formatted(millis.values().stream().mapToDouble(Double::doubleValue).sum())
-                + millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(share -> "%s %.1f".formatted(share.getKey(), share.getValue()))
-                .collect(Collectors.joining(", "));
+        return millis;
+    }
+
+    /**
+     * How many of each plain operation a registration took: the store's commands by kind (a bulk write counts as
+     * one, as it is one round trip), the records produced to and consumed from Kafka, the e-mails and invoice PDFs.
+     */
+    static Map<Floors.Operation, Double> operationsPerRegistration(StoreLoad store, KafkaRecords records, long mails,
+                                                                   long invoiceMails, long registrations) {
+        Map<Floors.Operation, Double> operations = new EnumMap<>(Floors.Operation.class);
+        operations.put(Floors.Operation.POST, 1.0);
+        operations.put(Floors.Operation.STORE_INSERT, (double) store.count("insert") / registrations);
+        operations.put(Floors.Operation.STORE_UPDATE, (double) store.count("update", "remove") / registrations);
+        operations.put(Floors.Operation.STORE_READ, (double) store.count("queries", "getmore") / registrations);
+        operations.put(Floors.Operation.RECORD_PRODUCED, (double) records.produced() / registrations);
+        operations.put(Floors.Operation.RECORD_CONSUMED, (double) records.consumed() / registrations);
+        operations.put(Floors.Operation.EMAIL, (double) mails / registrations);
+        operations.put(Floors.Operation.INVOICE_PDF, (double) invoiceMails / registrations);
+        return operations;
     }
 
     /**
@@ -317,10 +386,13 @@ public final class Benchmark {
      * none reaches its bound, which measures the door itself (taking, checking and storing a registration), as
      * the plain endpoint measures Spring Boot's.
      */
-    private void acceptBaseline(String oneTour, List<String> manyTours, EventClock events) throws Exception {
+    private void acceptBaseline(LocalPlatform platform, String oneTour, List<String> manyTours, EventClock events,
+                                Floors floors) throws Exception {
         Duration window = Duration.ofSeconds(10);
-        AcceptRate one = acceptRate(List.of(oneTour), "b", window, events);
-        AcceptRate spread = acceptRate(manyTours, "m", window, events);
+        AcceptRate one = acceptRate(List.of(oneTour), "b", window, events, platform);
+        AcceptRate spread = acceptRate(manyTours, "m", window, events, platform);
+        // The plain endpoint on a machine as idle as ours found it, not beside the saga of what ours accepted.
+        awaitQuiet(events, "accept rate over %d tours".formatted(manyTours.size()));
         Process plain = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 PlainEndpoint.class.getName(), "--server.port=" + PLAIN_PORT, "--spring.main.banner-mode=off")
@@ -330,40 +402,75 @@ public final class Benchmark {
             URI plainUri = URI.create("http://127.0.0.1:" + PLAIN_PORT + "/api/registrations");
             awaitAll(() -> client.send(plainUri, "{}").join().status() == 202, Duration.ofSeconds(60));
             client.closed(plainUri, callers, Duration.ofSeconds(3), index -> registration(oneTour, "w" + index, 1));
-            List<LoadClient.Outcome> baseline = client.closed(plainUri, callers, window,
-                    index -> registration(oneTour, "p" + index, 1));
-            double plainPerSecond = baseline.stream().filter(LoadClient.Outcome::accepted).count() / window.toSeconds();
+            List<List<LoadClient.Outcome>> answered = new ArrayList<>();
+            double cpu = Floors.cpuMillis(Map.of("plain endpoint", plain.pid()), () -> answered.add(
+                    client.closed(plainUri, callers, window, index -> registration(oneTour, "p" + index, 1))));
+            long plainAccepted = answered.getFirst().stream().filter(LoadClient.Outcome::accepted).count();
+            floors.record(Floors.Operation.POST, new Floors.Floor(plainAccepted, window, cpu));
+            plainPerSecond = (double) plainAccepted / window.toSeconds();
             results.put("baseline: plain Boot endpoint", "%.0f requests/s (%d callers)".formatted(plainPerSecond, callers));
             results.put("ours: POST /api/registrations accepted, one tour", one.against(plainPerSecond));
             results.put("ours: POST /api/registrations accepted, over %d tours".formatted(manyTours.size()),
                     spread.against(plainPerSecond));
+            results.put("ours: CPU per POST accepted over %d tours".formatted(manyTours.size()), spread.cpu());
             results.put("ours: RegistrationPlaced published", "%.0f events/s".formatted(spread.published()));
         } finally {
             plain.destroy();
         }
     }
 
-    private record AcceptRate(double accepted, double published, String refusals) {
+    /**
+     * The door as the plain endpoint is measured, with nothing else running: what comes after it (the catalog's
+     * seat decisions, billing, notification) is paused meanwhile, and goes on afterwards.
+     */
+    private void doorAlone(LocalPlatform platform, List<String> tours, EventClock events) throws Exception {
+        for (String service : DOWNSTREAM) {
+            platform.pause(service);
+        }
+        AcceptRate alone;
+        try {
+            alone = acceptRate(tours, "d", DOOR_ALONE_WINDOW, events, platform);
+        } finally {
+            for (String service : DOWNSTREAM) {
+                platform.resume(service);
+            }
+        }
+        results.put("ours: POST /api/registrations accepted over %d tours, the door alone (%s paused)"
+                .formatted(tours.size(), String.join(", ", DOWNSTREAM)), alone.against(plainPerSecond));
+        results.put("ours: CPU per POST accepted, the door alone", alone.cpu());
+    }
+
+    private record AcceptRate(double accepted, double published, String refusals, String cpu) {
         String against(double plainPerSecond) {
             return "%.0f/s = %.2f × plain (%s)".formatted(accepted, accepted / plainPerSecond, refusals);
         }
     }
 
-    /** POSTs from the callers for the window, round the tours; then how soon their RegistrationPlaced were out. */
-    private AcceptRate acceptRate(List<String> tours, String keyPrefix, Duration window, EventClock events)
-            throws Exception {
+    /**
+     * POSTs from the callers for the window, round the tours, and the CPU every process spent meanwhile; then how
+     * soon their RegistrationPlaced were out.
+     */
+    private AcceptRate acceptRate(List<String> tours, String keyPrefix, Duration window, EventClock events,
+                                  LocalPlatform platform) throws Exception {
         long placedBefore = events.placedEvents.get();
         long started = System.nanoTime();
+        Map<String, Duration> cpuBefore = ProcessCpu.now(platform.pids());
         List<LoadClient.Outcome> outcomes = client.closed(REGISTRATIONS, callers, window,
                 index -> registration(tours.get(index % tours.size()), keyPrefix + index, 1));
+        Map<String, Duration> cpuAfter = ProcessCpu.now(platform.pids());
         long accepted = outcomes.stream().filter(LoadClient.Outcome::accepted).count();
         awaitAll(() -> events.placedEvents.get() - placedBefore >= accepted, Duration.ofSeconds(60));
         double published = (events.placedEvents.get() - placedBefore) / ((System.nanoTime() - started) / 1e9);
         noteUnexpected(outcomes);
-        return new AcceptRate((double) accepted / window.toSeconds(), published, failures(outcomes));
+        return new AcceptRate((double) accepted / window.toSeconds(), published, failures(outcomes),
+                cpuPerRegistration(cpuBefore, cpuAfter, accepted));
     }
 
-    private void producerBaseline() {
+    /**
+     * A plain producer's send rate, the baseline of our publish rate; then the same records read back by a plain
+     * consumer. The CPU of both, the broker's included, are the floors of a record produced and consumed.
+     */
+    private void producerBaseline(Floors floors) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -372,15 +479,20 @@ public final class Benchmark {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         byte[] payload = registration("bench-baseline", "k", 1).getBytes();
         int count = 50_000;
+        Map<String, Long> broker = Map.of("kafka", floors.pid("kafka"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>("benchmark-baseline", "warm-up", payload));
+            producer.send(new ProducerRecord<>(BASELINE_TOPIC, "warm-up", payload));
             producer.flush();
             long started = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>("benchmark-baseline", "tour-" + (i % 64), payload));
-            }
-            producer.flush();
-            double perSecond = count / ((System.nanoTime() - started) / 1e9);
+            double cpu = Floors.cpuMillis(broker, () -> {
+                for (int i = 0; i < count; i++) {
+                    producer.send(new ProducerRecord<>(BASELINE_TOPIC, "tour-" + (i % 64), payload));
+                }
+                producer.flush();
+            });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            floors.record(Floors.Operation.RECORD_PRODUCED, new Floors.Floor(count, took, cpu));
+            double perSecond = count / (took.toNanos() / 1e9);
             results.put("baseline: plain KafkaProducer (acks=all, idempotent)", "%.0f records/s of %d bytes"
                     .formatted(perSecond, payload.length));
             String ours = results.get("ours: RegistrationPlaced published");
@@ -389,6 +501,30 @@ public final class Benchmark {
                 results.put("ours: RegistrationPlaced published", "%s = %.3f × plain producer".formatted(ours,
                         oursPerSecond / perSecond));
             }
+        }
+        consumeBaseline(broker, count + 1, floors);
+    }
+
+    /** Reads the baseline topic from its start with a plain consumer until it has {@code count} records. */
+    private static void consumeBaseline(Map<String, Long> broker, int count, Floors floors) throws Exception {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(BASELINE_TOPIC).stream()
+                    .map(partition -> new TopicPartition(BASELINE_TOPIC, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long[] read = {0};
+            long started = System.nanoTime();
+            double cpu = Floors.cpuMillis(broker, () -> {
+                while (read[0] < count && System.nanoTime() - started < Duration.ofMinutes(1).toNanos()) {
+                    read[0] += consumer.poll(Duration.ofMillis(200)).count();
+                }
+            });
+            floors.record(Floors.Operation.RECORD_CONSUMED, new Floors.Floor(read[0],
+                    Duration.ofNanos(System.nanoTime() - started), cpu));
         }
     }
 

@@ -42,6 +42,8 @@ final class EventClock implements AutoCloseable {
     final SagaSteps steps = new SagaSteps();
     final AtomicLong placedEvents = new AtomicLong();
     final AtomicLong mailsSent = new AtomicLong();
+    /** E-mails with an invoice: one PDF rendered for each. */
+    final AtomicLong invoiceMailsSent = new AtomicLong();
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread poller;
     private volatile boolean running = true;
@@ -104,6 +106,9 @@ final class EventClock implements AutoCloseable {
                 } else if (type.contains(".MessageSent.")) {
                     mailsSent.incrementAndGet();
                     firstMailAt.putIfAbsent(registrationId, now);
+                    if ("invoice-issued".equals(data.path("messageKind").asString())) {
+                        invoiceMailsSent.incrementAndGet();
+                    }
                     if ("registration-received".equals(data.path("messageKind").asString())) {
                         steps.note(registrationId, Mark.RECEIVED_MAIL_SENT, written);
                         steps.note(registrationId, Mark.RECEIVED_MAIL_PUBLISHED, record.timestamp());

@@ -19,6 +19,7 @@ final class PlatformCalls {
     static final URI INBOX = URI.create("http://127.0.0.1:8025/api/");
     static final String BROKER = "127.0.0.1:9092";
     static final String STORE = "mongodb://127.0.0.1:27017";
+    static final int SMTP = 2525;
 
     private PlatformCalls() {
     }

@@ -2,6 +2,7 @@ package no.studietur.benchmark;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -68,6 +69,13 @@ record StoreLoad(Map<Key, Tally> tallies) {
         tallies.forEach((key, tally) -> difference.put(key,
                 tally.minus(earlier.tallies.getOrDefault(key, new Tally(0, 0)))));
         return new StoreLoad(difference);
+    }
+
+    /** Commands of these kinds on every collection. */
+    long count(String... kinds) {
+        Set<String> wanted = Set.of(kinds);
+        return tallies.entrySet().stream().filter(entry -> wanted.contains(entry.getKey().kind()))
+                .mapToLong(entry -> entry.getValue().count()).sum();
     }
 
     /** Commands per registration in all, per service (the database), and the store's time for them. */

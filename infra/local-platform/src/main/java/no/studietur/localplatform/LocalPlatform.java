@@ -170,6 +170,25 @@ public final class LocalPlatform {
         process.waitFor();
     }
 
+    /**
+     * Stops a process where it stands (SIGSTOP): it keeps its connections and state, and its consumers keep their
+     * partitions for the broker's session timeout (45 s) while it stands still.
+     */
+    public void pause(String name) throws IOException, InterruptedException {
+        signal(name, "-STOP");
+    }
+
+    /** Lets a paused process go on (SIGCONT). */
+    public void resume(String name) throws IOException, InterruptedException {
+        signal(name, "-CONT");
+    }
+
+    private void signal(String name, String signal) throws IOException, InterruptedException {
+        if (new ProcessBuilder("kill", signal, String.valueOf(process(name).pid())).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("Could not send " + signal + " to " + name);
+        }
+    }
+
     /** Starts a process again with the command it was started with and returns once it is ready. */
     public Duration restart(String name) throws InterruptedException {
         if (process(name).isAlive()) {
