@@ -379,6 +379,18 @@ class RegistrationIntegrationTest {
                 .isEqualTo(1);
     }
 
+    /** The request's fingerprint is kept for comparing a repeated key's body, so only a keyed request stores one. */
+    @Test
+    void onlyARegistrationWithAnIdempotencyKeyKeepsTheRequestsFingerprint() {
+        String keyed = Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann"), "Idempotency-Key",
+                UUID.randomUUID().toString()).json().path("id").asString();
+        String keyless = Http.at(port).post("/api/registrations", request(tourId, "Ola Nordmann")).json().path("id")
+                .asString();
+
+        assertThat(mongo.findById(keyed, Registration.class).requestFingerprint()).hasSize(64);
+        assertThat(mongo.findById(keyless, Registration.class).requestFingerprint()).isNull();
+    }
+
     /** Sent at once under one key (a client retrying before its first answer came): one registration, one id. */
     @Test
     void concurrentRequestsUnderOneIdempotencyKeyStoreOneRegistration() throws Exception {

@@ -129,10 +129,11 @@ public class RegistrationService {
             throw new RequestRefused(HttpStatus.UNPROCESSABLE_CONTENT, "Registration closed",
                     "Tour " + request.tourId() + " does not take registrations now");
         }
+        // The fingerprint is compared only when the same Idempotency-Key comes again: without a key, never.
         Registration registration = new Registration(registrationId, tour.id(),
                 RegistrationStatus.PENDING, details(request, tour), channel, partnerId, tour.summary(),
-                tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey, fingerprint(request),
-                List.of(), List.of(), List.of(), 0);
+                tour.tour().cancellationPolicy(), null, null, clock.instant(), null, idempotencyKey,
+                idempotencyKey == null ? null : fingerprint(request), List.of(), List.of(), List.of(), 0);
         try (var logContext = MDC.putCloseable("registrationId", registration.id())) {
             Outbox.insert(mongo, registration, "registrations", clock, new RegistrationPlaced(registration.id(),
                     registration.tourId(), registration.tour(), registration.details(), channel,
