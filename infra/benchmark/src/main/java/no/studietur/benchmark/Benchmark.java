@@ -34,15 +34,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import no.studietur.localplatform.LocalPlatform;
@@ -189,9 +184,10 @@ public final class Benchmark {
         if (placed == 0) {
             return new SustainedLoad(0, Map.of());
         }
-        return new SustainedLoad(cpuMillis(cpuBefore, cpuAfter).values().stream().mapToDouble(Double::doubleValue)
-                .sum() / placed, operationsPerRegistration(store, KafkaRecords.read(BROKER).since(recordsBefore),
-                events.mailsSent.get() - mailsBefore, events.invoiceMailsSent.get() - invoiceMailsBefore, placed));
+        return new SustainedLoad(ProcessCpu.totalMillisBetween(cpuBefore, cpuAfter) / placed,
+                operationsPerRegistration(store, KafkaRecords.read(BROKER).since(recordsBefore),
+                        events.mailsSent.get() - mailsBefore, events.invoiceMailsSent.get() - invoiceMailsBefore,
+                        placed));
     }
 
     private void noteUnexpected(List<LoadClient.Outcome> outcomes) {
@@ -290,22 +286,11 @@ public final class Benchmark {
         if (registrations == 0) {
             return "nothing was accepted";
         }
-        Map<String, Double> millis = cpuMillis(before, after);
-        return "%.0f ms: ".formatted(millis.values().stream().mapToDouble(Double::doubleValue).sum() / registrations)
+        Map<String, Double> millis = ProcessCpu.millisBetween(before, after);
+        return "%.0f ms: ".formatted(ProcessCpu.totalMillisBetween(before, after) / registrations)
                 + millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(share -> "%s %.1f".formatted(share.getKey(), share.getValue() / registrations))
                 .collect(Collectors.joining(", "));
-    }
-
-    /** Each process's CPU between the readings, in ms; one missing from either (restarted meanwhile) is left out. */
-    static Map<String, Double> cpuMillis(Map<String, Duration> before, Map<String, Duration> after) {
-        Map<String, Double> millis = new LinkedHashMap<>();
-        after.forEach((name, time) -> {
-            if (before.containsKey(name)) {
-                millis.put(name, time.minus(before.get(name)).toNanos() / 1e6);
-            }
-        });
-        return millis;
     }
 
     /**
@@ -402,10 +387,12 @@ public final class Benchmark {
             URI plainUri = URI.create("http://127.0.0.1:" + PLAIN_PORT + "/api/registrations");
             awaitAll(() -> client.send(plainUri, "{}").join().status() == 202, Duration.ofSeconds(60));
             client.closed(plainUri, callers, Duration.ofSeconds(3), index -> registration(oneTour, "w" + index, 1));
-            List<List<LoadClient.Outcome>> answered = new ArrayList<>();
-            double cpu = Floors.cpuMillis(Map.of("plain endpoint", plain.pid()), () -> answered.add(
-                    client.closed(plainUri, callers, window, index -> registration(oneTour, "p" + index, 1))));
-            long plainAccepted = answered.getFirst().stream().filter(LoadClient.Outcome::accepted).count();
+            Map<String, Long> plainProcess = Map.of("plain endpoint", plain.pid());
+            Map<String, Duration> cpuBefore = ProcessCpu.now(plainProcess);
+            List<LoadClient.Outcome> baseline = client.closed(plainUri, callers, window,
+                    index -> registration(oneTour, "p" + index, 1));
+            double cpu = ProcessCpu.totalMillisBetween(cpuBefore, ProcessCpu.now(plainProcess));
+            long plainAccepted = baseline.stream().filter(LoadClient.Outcome::accepted).count();
             floors.record(Floors.Operation.POST, new Floors.Floor(plainAccepted, window, cpu));
             plainPerSecond = (double) plainAccepted / window.toSeconds();
             results.put("baseline: plain Boot endpoint", "%.0f requests/s (%d callers)".formatted(plainPerSecond, callers));
@@ -479,12 +466,11 @@ public final class Benchmark {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         byte[] payload = registration("bench-baseline", "k", 1).getBytes();
         int count = 50_000;
-        Map<String, Long> broker = Map.of("kafka", floors.pid("kafka"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(BASELINE_TOPIC, "warm-up", payload));
             producer.flush();
             long started = System.nanoTime();
-            double cpu = Floors.cpuMillis(broker, () -> {
+            double cpu = ProcessCpu.millisWhile(Map.of("kafka", floors.pid("kafka")), () -> {
                 for (int i = 0; i < count; i++) {
                     producer.send(new ProducerRecord<>(BASELINE_TOPIC, "tour-" + (i % 64), payload));
                 }
@@ -502,30 +488,7 @@ public final class Benchmark {
                         oursPerSecond / perSecond));
             }
         }
-        consumeBaseline(broker, count + 1, floors);
-    }
-
-    /** Reads the baseline topic from its start with a plain consumer until it has {@code count} records. */
-    private static void consumeBaseline(Map<String, Long> broker, int count, Floors floors) throws Exception {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(BASELINE_TOPIC).stream()
-                    .map(partition -> new TopicPartition(BASELINE_TOPIC, partition.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long[] read = {0};
-            long started = System.nanoTime();
-            double cpu = Floors.cpuMillis(broker, () -> {
-                while (read[0] < count && System.nanoTime() - started < Duration.ofMinutes(1).toNanos()) {
-                    read[0] += consumer.poll(Duration.ofMillis(200)).count();
-                }
-            });
-            floors.record(Floors.Operation.RECORD_CONSUMED, new Floors.Floor(read[0],
-                    Duration.ofNanos(System.nanoTime() - started), cpu));
-        }
+        floors.measureRecordsConsumed(BROKER, BASELINE_TOPIC, count + 1);
     }
 
     /**

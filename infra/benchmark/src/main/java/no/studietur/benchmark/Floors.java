@@ -25,6 +25,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
 import com.mongodb.client.MongoClient;
@@ -57,7 +59,7 @@ final class Floors {
         RECORD_PRODUCED("Kafka record produced", "plain KafkaProducer, batched"),
         RECORD_CONSUMED("Kafka record consumed", "plain KafkaConsumer"),
         EMAIL("e-mail", "Jakarta Mail, plain text over a kept connection"),
-        INVOICE_PDF("invoice PDF", "rendered in a JVM started as the services are");
+        INVOICE_PDF("invoice PDF", "rendered in a JVM with the services' collector and JIT");
 
         final String label;
         final String how;
@@ -163,8 +165,8 @@ final class Floors {
     }
 
     /**
-     * An invoice the platform issued, its PDF rendered over and over by {@link PdfFloor} in a JVM started as the
-     * services are; one rendering at a time, as one core would.
+     * An invoice the platform issued, its PDF rendered over and over by {@link PdfFloor} in a JVM with the services'
+     * collector and JIT (and their options given to this run, e.g. the full JIT); one rendering at a time.
      */
     void measureInvoicePdf(String broker, List<String> jvmOptions, Path workFolder) throws Exception {
         Path invoice = workFolder.resolve("floor-invoice.json");
@@ -187,15 +189,7 @@ final class Floors {
 
     /** The data of the first {@code InvoiceIssued} on the billing topic. */
     private static byte[] anIssuedInvoice(String broker) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.BILLING).stream()
-                    .map(partition -> new TopicPartition(Topics.BILLING, partition.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = fromStart(broker, Topics.BILLING, new ByteArrayDeserializer())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -209,18 +203,30 @@ final class Floors {
         throw new IllegalStateException("No InvoiceIssued on the billing topic");
     }
 
-    /** Something measured. */
-    interface Work {
-        void run() throws Exception;
+    /** A plain consumer reading a topic from its start until it has {@code count} records (or for a minute). */
+    void measureRecordsConsumed(String broker, String topic, long count) throws Exception {
+        try (KafkaConsumer<String, byte[]> consumer = fromStart(broker, topic, new StringDeserializer())) {
+            long[] read = {0};
+            long started = System.nanoTime();
+            double cpu = ProcessCpu.millisWhile(Map.of("kafka", pid("kafka")), () -> {
+                while (read[0] < count && System.nanoTime() - started < Duration.ofMinutes(1).toNanos()) {
+                    read[0] += consumer.poll(Duration.ofMillis(200)).count();
+                }
+            });
+            record(Operation.RECORD_CONSUMED, new Floor(read[0], Duration.ofNanos(System.nanoTime() - started), cpu));
+        }
     }
 
-    /** The CPU of these processes and of the load generator while {@code work} runs, in ms. */
-    static double cpuMillis(Map<String, Long> processes, Work work) throws Exception {
-        Map<String, Duration> before = ProcessCpu.now(processes);
-        work.run();
-        Map<String, Duration> after = ProcessCpu.now(processes);
-        return after.entrySet().stream().filter(entry -> before.containsKey(entry.getKey()))
-                .mapToDouble(entry -> entry.getValue().minus(before.get(entry.getKey())).toNanos() / 1e6).sum();
+    /** A consumer of every partition of the topic, outside any group, at the start of each. */
+    private static <K> KafkaConsumer<K, byte[]> fromStart(String broker, String topic, Deserializer<K> keys) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker);
+        KafkaConsumer<K, byte[]> consumer = new KafkaConsumer<>(config, keys, new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     /**
@@ -237,7 +243,8 @@ final class Floors {
             runFor(connected, WARM_UP, operation);
             long[] done = {0};
             long started = System.nanoTime();
-            double cpu = cpuMillis(Map.of(process, pid(process)), () -> done[0] = runFor(connected, WINDOW, operation));
+            double cpu = ProcessCpu.millisWhile(Map.of(process, pid(process)),
+                    () -> done[0] = runFor(connected, WINDOW, operation));
             record(operation, new Floor(done[0], Duration.ofNanos(System.nanoTime() - started), cpu));
         } finally {
             for (Caller caller : connected) {

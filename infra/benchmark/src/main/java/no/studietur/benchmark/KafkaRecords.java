@@ -1,6 +1,7 @@
 package no.studietur.benchmark;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ record KafkaRecords(long produced, long consumed) {
                     continue;
                 }
                 consumed += admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get()
-                        .values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+                        .values().stream().filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
             }
             return new KafkaRecords(produced, consumed);
         }

@@ -13,7 +13,7 @@ import no.studietur.contracts.billing.InvoiceIssued;
 import no.studietur.documents.PdfDocuments;
 
 /**
- * Renders one invoice's PDF again and again in a JVM of its own, started with the services' options, and prints
+ * Renders one invoice's PDF again and again in a JVM of its own, with the services' collector and JIT, and prints
  * how many it rendered in the measured window and the CPU that took: the floor of an invoice PDF, without the
  * HTTP request and password check that fetching one from billing would add. {@code PdfFloor FILE WARM_UP WINDOW}:
  * the invoice as an {@code InvoiceIssued} event's JSON, the seconds to warm up and to measure.
